@@ -1,0 +1,1 @@
+//! rvirt client library: libvirt's API in Rust

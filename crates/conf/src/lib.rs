@@ -1,0 +1,7 @@
+//! libvirt XML documents as typed models.
+//!
+//! Each document kind has a model with `parse` (XML text → model, with post-parse defaults
+//! and validation) and `format` (model → XML text, byte-identical to libvirt's output).
+//! Pure code: no I/O.
+
+pub mod xml;

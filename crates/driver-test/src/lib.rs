@@ -1,0 +1,1 @@
+//! In-memory test driver with libvirt's test:///default semantics

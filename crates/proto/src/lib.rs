@@ -1,0 +1,1 @@
+//! libvirt's remote protocol: packet header, framing, programs and procedure types

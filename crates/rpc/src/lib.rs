@@ -1,0 +1,1 @@
+//! libvirt RPC engines: server and client over unix/TCP sockets

@@ -1,0 +1,1 @@
+//! Test harness: temporary daemons, golden files, stock-client runners

@@ -1,0 +1,1 @@
+//! Host helpers: libvirt .conf parser, command runner, /proc and sysfs readers

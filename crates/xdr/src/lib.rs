@@ -1,0 +1,1 @@
+//! XDR (RFC 4506) runtime with libvirt's conventions and bound checks

@@ -328,7 +328,11 @@ impl VirError {
 
     /// The RPC program's "unknown procedure: N" error (code 39, domain 7).
     pub fn unknown_procedure(procedure: i32) -> Self {
-        Self::raw(ErrorCode::Rpc, ErrorDomain::Rpc, format!("unknown procedure: {procedure}"))
+        Self::raw(
+            ErrorCode::Rpc,
+            ErrorDomain::Rpc,
+            format!("unknown procedure: {procedure}"),
+        )
     }
 
     /// `VIR_ERR_OPERATION_DENIED` for a write on a read-only connection, naming the public API.
@@ -341,7 +345,12 @@ impl VirError {
     }
 
     /// Rejects any bit of `flags` outside `allowed`, as `virCheckFlags` does.
-    pub fn check_flags(domain: ErrorDomain, flags: u32, allowed: u32, function: &str) -> VirResult<()> {
+    pub fn check_flags(
+        domain: ErrorDomain,
+        flags: u32,
+        allowed: u32,
+        function: &str,
+    ) -> VirResult<()> {
         let extra = flags & !allowed;
         if extra != 0 {
             return Err(Self::unsupported_flags(domain, u64::from(extra), function));
@@ -367,8 +376,15 @@ mod tests {
 
     #[test]
     fn formats_like_libvirt() {
-        let e = VirError::new(ErrorCode::NoDomain, ErrorDomain::Qemu, "no domain with matching name 'x'");
-        assert_eq!(e.message, "Domain not found: no domain with matching name 'x'");
+        let e = VirError::new(
+            ErrorCode::NoDomain,
+            ErrorDomain::Qemu,
+            "no domain with matching name 'x'",
+        );
+        assert_eq!(
+            e.message,
+            "Domain not found: no domain with matching name 'x'"
+        );
         assert_eq!(e.code.number(), 42);
         assert_eq!(e.domain.number(), 10);
         assert_eq!(e.str1.as_deref(), Some("Domain not found: %s"));

@@ -1,6 +1,14 @@
 //! Core types shared by every rvirt crate: libvirt's errors, object handles, typed
 //! parameters, URIs, events, streams and the driver traits.
 
+pub mod driver;
 pub mod error;
+pub mod event;
+pub mod handle;
+pub mod info;
+pub mod stream;
+pub mod typed_param;
+pub mod uri;
 
 pub use error::{ErrorCode, ErrorDomain, VirError, VirResult};
+pub use handle::*;

@@ -1,0 +1,99 @@
+//! A temporary `rvirtd --root DIR` for tests: started on demand, killed on drop.
+
+use crate::binaries::bin_path;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running rvirtd whose every path lives under a temporary root.
+pub struct TestDaemon {
+    child: Child,
+    root: tempfile::TempDir,
+}
+
+impl TestDaemon {
+    /// Starts rvirtd with `--root` on a fresh temporary directory and waits for its socket.
+    pub fn start() -> TestDaemon {
+        Self::start_with(&[])
+    }
+
+    /// Like [`TestDaemon::start`], with extra command-line arguments.
+    pub fn start_with(extra: &[&str]) -> TestDaemon {
+        let root = match tempfile::Builder::new().prefix("rvirtd-test").tempdir() {
+            Ok(r) => r,
+            Err(e) => panic!("tempdir: {e}"),
+        };
+        let log = std::fs::File::create(root.path().join("rvirtd.log")).ok();
+        let mut cmd = Command::new(bin_path("rvirtd"));
+        cmd.arg("--root").arg(root.path()).args(extra).stdin(Stdio::null());
+        match log.as_ref().and_then(|f| f.try_clone().ok()) {
+            Some(f) => cmd.stderr(f),
+            None => cmd.stderr(Stdio::null()),
+        };
+        cmd.stdout(Stdio::null());
+        let child = match cmd.spawn() {
+            Ok(c) => c,
+            Err(e) => panic!("cannot start rvirtd: {e}"),
+        };
+        let d = TestDaemon { child, root };
+        let sock = d.socket();
+        let start = Instant::now();
+        while !sock.exists() {
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("rvirtd did not create {} in 20 s; log:\n{}", sock.display(), d.log());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        d
+    }
+
+    pub fn root(&self) -> &Path {
+        self.root.path()
+    }
+
+    /// The read-write socket.
+    pub fn socket(&self) -> PathBuf {
+        self.root.path().join("run/libvirt/libvirt-sock")
+    }
+
+    /// The read-only socket.
+    pub fn socket_ro(&self) -> PathBuf {
+        self.root.path().join("run/libvirt/libvirt-sock-ro")
+    }
+
+    /// `DRIVER+unix:///PATH?socket=…` for this daemon.
+    pub fn uri(&self, driver_path: &str) -> String {
+        let (driver, path) = driver_path.split_once(":///").unwrap_or((driver_path, ""));
+        format!("{driver}+unix:///{path}?socket={}", self.socket().display())
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Whether the daemon process is still running.
+    pub fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// What the daemon logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.root.path().join("rvirtd.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for TestDaemon {
+    fn drop(&mut self) {
+        // SAFETY-free: plain signal to our own child.
+        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -3,8 +3,10 @@
 
 use std::fmt;
 
-/// A 16-byte libvirt UUID.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+use rvirt_xdr::Xdr;
+
+/// A 16-byte libvirt UUID (`remote_uuid`: 16 raw bytes on the wire, no length word).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Xdr)]
 pub struct Uuid(pub [u8; 16]);
 
 impl Uuid {
@@ -51,7 +53,7 @@ impl fmt::Debug for Uuid {
 }
 
 /// `remote_nonnull_domain`: a domain by name, UUID and live id (−1 when inactive).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct DomainRef {
     pub name: String,
     pub uuid: Uuid,
@@ -59,28 +61,28 @@ pub struct DomainRef {
 }
 
 /// `remote_nonnull_network`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct NetworkRef {
     pub name: String,
     pub uuid: Uuid,
 }
 
 /// `remote_nonnull_network_port`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct NetworkPortRef {
     pub net: NetworkRef,
     pub uuid: Uuid,
 }
 
 /// `remote_nonnull_storage_pool`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct StoragePoolRef {
     pub name: String,
     pub uuid: Uuid,
 }
 
 /// `remote_nonnull_storage_vol`: pool name, volume name and key.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct StorageVolRef {
     pub pool: String,
     pub name: String,
@@ -88,20 +90,20 @@ pub struct StorageVolRef {
 }
 
 /// `remote_nonnull_interface`: name and MAC string.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct InterfaceRef {
     pub name: String,
     pub mac: String,
 }
 
 /// `remote_nonnull_node_device`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct NodeDeviceRef {
     pub name: String,
 }
 
 /// `remote_nonnull_secret`: UUID, usage type (`virSecretUsageType`) and usage id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct SecretRef {
     pub uuid: Uuid,
     pub usage_type: i32,
@@ -109,14 +111,14 @@ pub struct SecretRef {
 }
 
 /// `remote_nonnull_nwfilter`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct NwFilterRef {
     pub name: String,
     pub uuid: Uuid,
 }
 
 /// `remote_nonnull_domain_snapshot`: snapshot name and its domain.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct DomainSnapshotRef {
     pub name: String,
     pub dom: DomainRef,

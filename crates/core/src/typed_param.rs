@@ -1,5 +1,7 @@
 //! Typed parameters (`virTypedParameter`, `remote_typed_param` on the wire).
 
+use rvirt_xdr::Xdr;
+
 /// `virTypedParameterType` values.
 pub mod kind {
     pub const INT: i32 = 1;
@@ -14,16 +16,25 @@ pub mod kind {
 /// `VIR_TYPED_PARAM_STRING_OKAY`: the caller accepts string-typed values.
 pub const TYPED_PARAM_STRING_OKAY: u32 = 1 << 2;
 
-/// A typed parameter value.
-#[derive(Debug, Clone, PartialEq)]
+/// A typed parameter value (`remote_typed_param_value`: an XDR union on `int type`).
+///
+/// On the wire BOOLEAN is an `int` (0/1); any non-zero value decodes as `true`.
+#[derive(Debug, Clone, PartialEq, Xdr)]
 pub enum TypedValue {
+    #[xdr(discriminant = kind::INT)]
     Int(i32),
+    #[xdr(discriminant = kind::UINT)]
     UInt(u32),
+    #[xdr(discriminant = kind::LLONG)]
     LLong(i64),
+    #[xdr(discriminant = kind::ULLONG)]
     ULLong(u64),
+    #[xdr(discriminant = kind::DOUBLE)]
     Double(f64),
+    #[xdr(discriminant = kind::BOOLEAN)]
     Boolean(bool),
-    String(String),
+    #[xdr(discriminant = kind::STRING)]
+    String(#[xdr(max = rvirt_xdr::REMOTE_STRING_MAX)] String),
 }
 
 impl TypedValue {
@@ -52,9 +63,10 @@ impl TypedValue {
     }
 }
 
-/// One named typed parameter.
-#[derive(Debug, Clone, PartialEq)]
+/// One named typed parameter (`remote_typed_param`: field name, then the value union).
+#[derive(Debug, Clone, PartialEq, Xdr)]
 pub struct TypedParam {
+    #[xdr(max = rvirt_xdr::REMOTE_STRING_MAX)]
     pub field: String,
     pub value: TypedValue,
 }

@@ -1,1 +1,20 @@
-//! libvirt's remote protocol: packet header, framing, programs and procedure types
+//! libvirt's remote protocol: program numbers, the packet header, framing, the error body.
+//!
+//! Wire layout per `wire-protocol.md` §2: a 4-byte length word (total size including
+//! itself), a 24-byte XDR header ([`Header`]) and an XDR payload whose meaning depends on
+//! program, procedure, type and status.
+
+mod codec;
+mod consts;
+pub mod fuzzing;
+mod header;
+mod packet;
+mod remote_error;
+mod stream;
+
+pub use codec::{FrameError, PacketCodec};
+pub use consts::*;
+pub use header::{Header, MessageStatus, MessageType};
+pub use packet::{decode_num_fds, Packet};
+pub use remote_error::RemoteError;
+pub use stream::StreamHole;

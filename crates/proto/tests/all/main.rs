@@ -1,0 +1,4 @@
+//! Integration tests of rvirt-proto: trace replay and random-input robustness.
+
+mod random;
+mod traces;

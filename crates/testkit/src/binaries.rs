@@ -7,7 +7,11 @@ fn profile_dir() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     // target/<profile>/deps/<test-binary>
     let deps = exe.parent()?;
-    let dir = if deps.file_name()? == "deps" { deps.parent()? } else { deps };
+    let dir = if deps.file_name()? == "deps" {
+        deps.parent()?
+    } else {
+        deps
+    };
     Some(dir.to_path_buf())
 }
 
@@ -20,7 +24,11 @@ pub fn bin_path(name: &str) -> PathBuf {
     }
     let dir = profile_dir().unwrap_or_else(|| PathBuf::from("target/debug"));
     let p = dir.join(name);
-    assert!(p.exists(), "{} not built (run `cargo build --workspace --bins` first)", p.display());
+    assert!(
+        p.exists(),
+        "{} not built (run `cargo build --workspace --bins` first)",
+        p.display()
+    );
     p
 }
 

@@ -25,7 +25,10 @@ impl TestDaemon {
         };
         let log = std::fs::File::create(root.path().join("rvirtd.log")).ok();
         let mut cmd = Command::new(bin_path("rvirtd"));
-        cmd.arg("--root").arg(root.path()).args(extra).stdin(Stdio::null());
+        cmd.arg("--root")
+            .arg(root.path())
+            .args(extra)
+            .stdin(Stdio::null());
         match log.as_ref().and_then(|f| f.try_clone().ok()) {
             Some(f) => cmd.stderr(f),
             None => cmd.stderr(Stdio::null()),
@@ -40,7 +43,11 @@ impl TestDaemon {
         let start = Instant::now();
         while !sock.exists() {
             if start.elapsed() > Duration::from_secs(20) {
-                panic!("rvirtd did not create {} in 20 s; log:\n{}", sock.display(), d.log());
+                panic!(
+                    "rvirtd did not create {} in 20 s; log:\n{}",
+                    sock.display(),
+                    d.log()
+                );
             }
             std::thread::sleep(Duration::from_millis(10));
         }
@@ -85,7 +92,10 @@ impl TestDaemon {
 impl Drop for TestDaemon {
     fn drop(&mut self) {
         // SAFETY-free: plain signal to our own child.
-        let _ = Command::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(5) {
             if let Ok(Some(_)) = self.child.try_wait() {

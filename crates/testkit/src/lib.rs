@@ -3,6 +3,7 @@
 
 pub mod binaries;
 pub mod daemon;
+pub mod guest;
 pub mod normalize;
 pub mod runner;
 pub mod shared;

@@ -38,6 +38,9 @@ mod tests {
     #[test]
     fn cpu_time_masked() {
         let a = "Id: 1\nCPU time:       1795701287.5s\nState: running\n";
-        assert_eq!(clock_values(a), "Id: 1\nCPU time:       <cpu-time>\nState: running\n");
+        assert_eq!(
+            clock_values(a),
+            "Id: 1\nCPU time:       <cpu-time>\nState: running\n"
+        );
     }
 }

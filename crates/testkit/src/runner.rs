@@ -16,7 +16,10 @@ pub struct Output {
 /// Runs `program args…` with `env` added, killing it after `timeout`.
 pub fn run(program: &Path, args: &[&str], env: &[(&str, &str)], timeout: Duration) -> Output {
     let mut cmd = Command::new(program);
-    cmd.args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -53,5 +56,9 @@ pub fn run(program: &Path, args: &[&str], env: &[(&str, &str)], timeout: Duratio
     };
     let stdout = out.take().and_then(|h| h.join().ok()).unwrap_or_default();
     let stderr = err.take().and_then(|h| h.join().ok()).unwrap_or_default();
-    Output { stdout, stderr, status }
+    Output {
+        stdout,
+        stderr,
+        status,
+    }
 }

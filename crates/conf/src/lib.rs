@@ -4,4 +4,11 @@
 //! and validation) and `format` (model → XML text, byte-identical to libvirt's output).
 //! Pure code: no I/O.
 
+pub mod capabilities;
+pub mod domain;
+pub mod interface;
+pub mod network;
+pub mod nodedev;
+pub mod secret;
+pub mod storage;
 pub mod xml;

@@ -22,6 +22,7 @@ pub enum ErrorCode {
     OperationFailed,
     XmlError,
     DomExist,
+    NoName,
     OperationDenied,
     OpenFailed,
     ReadFailed,
@@ -115,6 +116,7 @@ codes! {
     InvalidArg = 8, "invalid argument: %s";
     OperationFailed = 9, "operation failed: %s";
     XmlError = 27, "XML error: %s";
+    NoName = 21, "missing name information in %s";
     DomExist = 28, "domain %s exists already";
     OperationDenied = 29, "operation forbidden: %s";
     OpenFailed = 30, "failed to open configuration file %s";
@@ -155,7 +157,7 @@ codes! {
     OperationAborted = 78, "operation aborted: %s";
     AuthCancelled = 79, "authentication cancelled: %s";
     NoDomainMetadata = 80, "metadata not found: %s";
-    Overflow = 82, "value too large: %s";
+    Overflow = 82, "numerical overflow: %s";
     OperationUnsupported = 84, "Operation not supported: %s";
     AgentUnresponsive = 86, "Guest agent is not responding: %s";
     ResourceBusy = 87, "resource busy: %s";

@@ -1,6 +1,8 @@
 //! Shared XML plumbing: reading documents with libvirt-style errors, writing with libvirt's layout.
 
+pub mod ident;
 mod reader;
+pub mod values;
 mod writer;
 
 pub use reader::{parse_document, NodeExt};

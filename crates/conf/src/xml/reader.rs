@@ -4,11 +4,22 @@ use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 
 /// Parses `text`; a malformed document gives `VIR_ERR_XML_DETAIL` like libvirt's
 /// `(what):LINE: message` report. `what` is e.g. `"domain_definition"`.
-pub fn parse_document<'a>(text: &'a str, what: &str, domain: ErrorDomain) -> VirResult<roxmltree::Document<'a>> {
-    let opts = roxmltree::ParsingOptions { allow_dtd: false, nodes_limit: 2_000_000, ..Default::default() };
+pub fn parse_document<'a>(
+    text: &'a str,
+    what: &str,
+    domain: ErrorDomain,
+) -> VirResult<roxmltree::Document<'a>> {
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: 2_000_000,
+        ..Default::default()
+    };
     roxmltree::Document::parse_with_options(text, opts).map_err(|e| {
         let pos = e.pos();
-        let line = text.lines().nth(pos.row.saturating_sub(1) as usize).unwrap_or("");
+        let line = text
+            .lines()
+            .nth(pos.row.saturating_sub(1) as usize)
+            .unwrap_or("");
         let caret = format!("{}^", "-".repeat(pos.col.saturating_sub(1) as usize));
         VirError::raw(
             ErrorCode::XmlDetail,
@@ -32,11 +43,14 @@ pub trait NodeExt<'a, 'i> {
 
 impl<'a, 'i> NodeExt<'a, 'i> for roxmltree::Node<'a, 'i> {
     fn child(&self, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
-        self.children().find(|c| c.is_element() && c.tag_name().name() == name)
+        self.children()
+            .find(|c| c.is_element() && c.tag_name().name() == name)
     }
 
     fn children_named(&self, name: &str) -> Vec<roxmltree::Node<'a, 'i>> {
-        self.children().filter(|c| c.is_element() && c.tag_name().name() == name).collect()
+        self.children()
+            .filter(|c| c.is_element() && c.tag_name().name() == name)
+            .collect()
     }
 
     fn child_text(&self, name: &str) -> Option<&'a str> {

@@ -71,7 +71,10 @@ impl XmlWriter {
 
     /// Starts at a given depth (for fragments nested in another document).
     pub fn with_depth(depth: usize) -> Self {
-        XmlWriter { buf: String::new(), depth }
+        XmlWriter {
+            buf: String::new(),
+            depth,
+        }
     }
 
     fn pad(&mut self) {

@@ -1,0 +1,203 @@
+//! `<disk>`: defaults for bus/device/type and drive address assignment.
+
+use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
+
+use crate::domain::element::Element;
+
+const DISK_CHILD_ORDER: &[&str] = &[
+    "driver",
+    "auth",
+    "source",
+    "backingStore",
+    "backenddomain",
+    "geometry",
+    "blockio",
+    "mirror",
+    "target",
+    "iotune",
+    "readonly",
+    "shareable",
+    "transient",
+    "serial",
+    "wwn",
+    "vendor",
+    "product",
+    "encryption",
+    "boot",
+    "alias",
+    "address",
+];
+
+/// `virDiskNameToIndex`: `sda` → 0, `hdc` → 2, `vdaa` → 26.
+pub fn disk_name_to_index(name: &str) -> Option<u64> {
+    let rest = ["fd", "hd", "vd", "sd", "xvd", "ubd"]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))?;
+    let letters: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_lowercase())
+        .collect();
+    if letters.is_empty() {
+        return None;
+    }
+    let mut idx: u64 = 0;
+    for (i, c) in letters.chars().enumerate() {
+        let v = u64::from(c as u8 - b'a');
+        idx = if i == 0 {
+            v
+        } else {
+            (idx + 1).checked_mul(26)?.checked_add(v)?
+        };
+    }
+    Some(idx)
+}
+
+fn default_bus(device: &str, dst: &str) -> &'static str {
+    if device == "floppy" {
+        "fdc"
+    } else if dst.starts_with("hd") {
+        "ide"
+    } else if dst.starts_with("sd") {
+        "scsi"
+    } else if dst.starts_with("vd") {
+        "virtio"
+    } else if dst.starts_with("xvd") {
+        "xen"
+    } else if dst.starts_with("ubd") {
+        "uml"
+    } else {
+        "ide"
+    }
+}
+
+/// Normalises one `<disk>`.
+pub(crate) fn parse_disk(d: &mut Element) -> VirResult<()> {
+    if d.attr("type").is_none() {
+        d.set_attr("type", "file");
+    }
+    if d.attr("device").is_none() {
+        d.set_attr("device", "disk");
+    }
+    d.order_attrs(&["type", "device", "model", "rawio", "sgio", "snapshot"]);
+    let device = d.attr("device").unwrap_or("disk").to_string();
+    let src = d
+        .child("source")
+        .and_then(|s| {
+            s.attr("file")
+                .or(s.attr("dev"))
+                .or(s.attr("dir"))
+                .or(s.attr("name"))
+        })
+        .unwrap_or("")
+        .to_string();
+    let Some(target) = d.child_mut("target") else {
+        return Err(VirError::new(
+            ErrorCode::Other(20),
+            ErrorDomain::Domain,
+            format!("missing target information for device {src}"),
+        ));
+    };
+    let dst = target.attr("dev").unwrap_or("").to_string();
+    if target.attr("bus").is_none() {
+        target.set_attr("bus", default_bus(&device, &dst));
+    }
+    target.order_attrs(&["dev", "bus", "tray", "removable", "rotation_rate"]);
+    let bus = target.attr("bus").unwrap_or("").to_string();
+    if let Some(drv) = d.child_mut("driver") {
+        drv.order_attrs(&[
+            "name",
+            "type",
+            "cache",
+            "error_policy",
+            "rerror_policy",
+            "io",
+            "ioeventfd",
+            "event_idx",
+            "copy_on_read",
+            "discard",
+            "iothread",
+            "detect_zeroes",
+            "queues",
+            "queue_size",
+        ]);
+    }
+    if device == "cdrom" && d.child("readonly").is_none() {
+        d.children.push(Element::new("readonly"));
+    }
+    drop_backing_index(d);
+    if d.child("address").is_none() {
+        if let Some(idx) = disk_name_to_index(&dst) {
+            let (c, b, u) = match bus.as_str() {
+                "ide" => (idx / 4, (idx % 4) / 2, idx % 2),
+                "scsi" => (idx / 7, 0, idx % 7),
+                "fdc" => (0, 0, idx),
+                "sata" => (idx / 6, 0, idx % 6),
+                _ => (u64::MAX, 0, 0),
+            };
+            if c != u64::MAX {
+                let mut a = Element::new("address");
+                a.attrs = vec![
+                    ("type".into(), "drive".into()),
+                    ("controller".into(), c.to_string()),
+                    ("bus".into(), b.to_string()),
+                    ("target".into(), "0".into()),
+                    ("unit".into(), u.to_string()),
+                ];
+                d.children.push(a);
+            }
+        }
+    }
+    d.order_children(DISK_CHILD_ORDER);
+    Ok(())
+}
+
+/// `<backingStore index=…>` is live-only; the inactive XML omits it.
+fn drop_backing_index(e: &mut Element) {
+    for c in e.children.iter_mut() {
+        if c.name == "backingStore" {
+            c.remove_attr("index");
+            drop_backing_index(c);
+            c.order_children(&["format", "source", "backingStore"]);
+        }
+    }
+}
+
+/// The disk's target name, source, bus, device and type.
+pub(crate) fn disk_info(d: &Element) -> crate::domain::def::DiskInfo {
+    let src = d.child("source");
+    crate::domain::def::DiskInfo {
+        target: d
+            .child("target")
+            .and_then(|t| t.attr("dev"))
+            .unwrap_or("")
+            .to_string(),
+        source: src
+            .and_then(|s| {
+                s.attr("file")
+                    .or(s.attr("dev"))
+                    .or(s.attr("dir"))
+                    .or(s.attr("name"))
+                    .or(s.attr("volume"))
+            })
+            .map(str::to_string),
+        bus: d
+            .child("target")
+            .and_then(|t| t.attr("bus"))
+            .map(str::to_string),
+        device: d.attr("device").unwrap_or("disk").to_string(),
+        disk_type: d.attr("type").unwrap_or("file").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_to_index() {
+        assert_eq!(disk_name_to_index("sda"), Some(0));
+        assert_eq!(disk_name_to_index("hdc"), Some(2));
+        assert_eq!(disk_name_to_index("vdaa"), Some(26));
+        assert_eq!(disk_name_to_index("xx"), None);
+    }
+}

@@ -1,0 +1,15 @@
+//! Virtual networks: the `<network>` document (`virNetworkDef`).
+
+mod def;
+mod dns;
+mod format;
+mod forward;
+mod ip;
+pub mod netdev;
+mod parse;
+
+pub use def::{NetworkDef, NetworkDomain, NetworkFormatOptions, PortGroup};
+pub use dns::{Dns, DnsForwarder, DnsHost, DnsSrv, DnsTxt};
+pub use forward::{Forward, ForwardIf, ForwardMode, Nat, PciAddress};
+pub use ip::{Dhcp, DhcpHost, DhcpRange, IpDef, Lease, Route};
+pub use netdev::{Bandwidth, BandwidthRate, VirtualPort, Vlan, VlanTag};

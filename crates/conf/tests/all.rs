@@ -1,0 +1,5 @@
+//! rvirt-conf's integration test binary.
+
+mod domain_fuzz;
+mod domain_golden;
+mod kinds;

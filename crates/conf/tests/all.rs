@@ -1,5 +1,4 @@
 //! rvirt-conf's integration test binary.
 
-mod domain_fuzz;
-mod domain_golden;
+mod domain;
 mod kinds;

@@ -11,8 +11,9 @@ fn fix_cpu(cpu: &mut Element) {
         cpu.attr("mode"),
         Some("host-model") | Some("host-passthrough") | Some("maximum")
     ) {
-        cpu.children
-            .retain(|c| c.name != "model" || c.text.is_some());
+        cpu.children.retain(|c| {
+            c.name != "model" || c.text.is_some() || c.attrs.iter().any(|(k, _)| k != "fallback")
+        });
     }
     let has_model = cpu.child("model").is_some();
     if cpu.attr("mode").is_none() && has_model {

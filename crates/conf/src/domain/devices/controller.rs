@@ -183,8 +183,12 @@ pub(crate) fn add_implicit_controllers(def: &mut DomainDef) {
         maybe_add_controller(def, "virtio-serial", i);
     }
     // ccid for smartcards, each on its own slot
-    let mut slot = 0;
-    for d in def.devices.iter_mut().filter(|d| d.name == "smartcard") {
+    for (slot, d) in def
+        .devices
+        .iter_mut()
+        .filter(|d| d.name == "smartcard")
+        .enumerate()
+    {
         if d.child("address").is_none() {
             let mut a = Element::new("address");
             a.attrs = vec![
@@ -194,7 +198,6 @@ pub(crate) fn add_implicit_controllers(def: &mut DomainDef) {
             ];
             d.children.push(a);
         }
-        slot += 1;
     }
     if def.devices.iter().any(|d| d.name == "smartcard") {
         maybe_add_controller(def, "ccid", 0);

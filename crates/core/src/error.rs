@@ -319,13 +319,33 @@ impl VirError {
         Self::new(ErrorCode::NoSupport, ErrorDomain::None, api)
     }
 
-    /// libvirt's "unsupported flags (0x…) in function …" (`virCheckFlags`).
-    pub fn unsupported_flags(domain: ErrorDomain, flags: u64, function: &str) -> Self {
-        Self::new(
-            ErrorCode::InvalidArg,
+    /// `VIR_ERR_NO_SUPPORT` raised from a public API's own error domain (`virReportUnsupportedError`).
+    pub fn no_support_in(domain: ErrorDomain, api: &str) -> Self {
+        Self::new(ErrorCode::NoSupport, domain, api)
+    }
+
+    /// A lookup miss with libvirt's bare wording and no detail, e.g. "Domain not found"
+    /// (`virReportError(VIR_ERR_NO_DOMAIN, NULL)` style, as the test driver reports it).
+    pub fn not_found(code: ErrorCode, domain: ErrorDomain) -> Self {
+        let template = code.template();
+        let bare = template.trim_end_matches(": %s").trim_end_matches(" %s").to_string();
+        VirError {
+            code,
             domain,
-            format!("unsupported flags (0x{flags:x}) in function {function}"),
-        )
+            message: bare.clone(),
+            level: VIR_ERR_ERROR,
+            str1: Some(bare),
+            str2: None,
+            str3: None,
+            int1: -1,
+            int2: -1,
+        }
+    }
+
+    /// libvirt's "unsupported flags (0x…) in function …" (`virCheckFlags`): code
+    /// INVALID_ARG with the bare text (no "invalid argument: " prefix), as libvirt sends it.
+    pub fn unsupported_flags(domain: ErrorDomain, flags: u64, function: &str) -> Self {
+        Self::raw(ErrorCode::InvalidArg, domain, format!("unsupported flags (0x{flags:x}) in function {function}"))
     }
 
     /// The RPC program's "unknown procedure: N" error (code 39, domain 7).

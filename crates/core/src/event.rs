@@ -260,3 +260,41 @@ impl EventBus {
         self.tx.subscribe()
     }
 }
+
+/// Lifecycle event detail numbers (`virDomainEvent*DetailType`).
+pub mod lifecycle_detail {
+    pub const DEFINED_ADDED: i32 = 0;
+    pub const DEFINED_UPDATED: i32 = 1;
+    pub const DEFINED_RENAMED: i32 = 2;
+    pub const DEFINED_FROM_SNAPSHOT: i32 = 3;
+    pub const UNDEFINED_REMOVED: i32 = 0;
+    pub const UNDEFINED_RENAMED: i32 = 1;
+    pub const STARTED_BOOTED: i32 = 0;
+    pub const STARTED_MIGRATED: i32 = 1;
+    pub const STARTED_RESTORED: i32 = 2;
+    pub const STARTED_FROM_SNAPSHOT: i32 = 3;
+    pub const STARTED_WAKEUP: i32 = 4;
+    pub const SUSPENDED_PAUSED: i32 = 0;
+    pub const SUSPENDED_MIGRATED: i32 = 1;
+    pub const SUSPENDED_IOERROR: i32 = 2;
+    pub const SUSPENDED_WATCHDOG: i32 = 3;
+    pub const SUSPENDED_RESTORED: i32 = 4;
+    pub const SUSPENDED_FROM_SNAPSHOT: i32 = 5;
+    pub const SUSPENDED_API_ERROR: i32 = 6;
+    pub const SUSPENDED_POSTCOPY: i32 = 7;
+    pub const SUSPENDED_POSTCOPY_FAILED: i32 = 8;
+    pub const RESUMED_UNPAUSED: i32 = 0;
+    pub const RESUMED_MIGRATED: i32 = 1;
+    pub const RESUMED_FROM_SNAPSHOT: i32 = 2;
+    pub const RESUMED_POSTCOPY: i32 = 3;
+    pub const STOPPED_SHUTDOWN: i32 = 0;
+    pub const STOPPED_DESTROYED: i32 = 1;
+    pub const STOPPED_CRASHED: i32 = 2;
+    pub const STOPPED_MIGRATED: i32 = 3;
+    pub const STOPPED_SAVED: i32 = 4;
+    pub const STOPPED_FAILED: i32 = 5;
+    pub const STOPPED_FROM_SNAPSHOT: i32 = 6;
+    pub const SHUTDOWN_FINISHED: i32 = 0;
+    pub const SHUTDOWN_GUEST: i32 = 1;
+    pub const SHUTDOWN_HOST: i32 = 2;
+}

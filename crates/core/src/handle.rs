@@ -136,4 +136,56 @@ mod tests {
         assert_eq!(Uuid::parse("6695eb01f6a4830479aa97f2502e193"), None);
         assert_eq!(Uuid::parse("zz95eb01f6a4830479aa97f2502e193f"), None);
     }
+
+    #[test]
+    fn handles_encode_as_remote_nonnull_structs() {
+        let uuid = Uuid([7; 16]);
+        let dom = DomainRef {
+            name: "abcde".into(),
+            uuid,
+            id: -1,
+        };
+        let b = rvirt_xdr::to_bytes(&dom).unwrap();
+        let mut expect = vec![0, 0, 0, 5, b'a', b'b', b'c', b'd', b'e', 0, 0, 0];
+        expect.extend([7; 16]);
+        expect.extend([0xff; 4]);
+        assert_eq!(b.as_ref(), expect.as_slice());
+        assert_eq!(rvirt_xdr::from_bytes::<DomainRef>(&b).unwrap(), dom);
+
+        // uuid is 16 raw bytes with no length word
+        assert_eq!(rvirt_xdr::to_bytes(&uuid).unwrap().len(), 16);
+
+        let secret = SecretRef {
+            uuid,
+            usage_type: 2,
+            usage_id: "x".into(),
+        };
+        let b = rvirt_xdr::to_bytes(&secret).unwrap();
+        assert_eq!(&b[16..], &[0, 0, 0, 2, 0, 0, 0, 1, b'x', 0, 0, 0]);
+
+        let snap = DomainSnapshotRef {
+            name: "s1".into(),
+            dom: dom.clone(),
+        };
+        let b = rvirt_xdr::to_bytes(&snap).unwrap();
+        assert_eq!(b.len(), 8 + 32);
+        assert_eq!(
+            rvirt_xdr::from_bytes::<DomainSnapshotRef>(&b).unwrap(),
+            snap
+        );
+
+        let port = NetworkPortRef {
+            net: NetworkRef {
+                name: "default".into(),
+                uuid,
+            },
+            uuid: Uuid([9; 16]),
+        };
+        let b = rvirt_xdr::to_bytes(&port).unwrap();
+        assert_eq!(b.len(), 12 + 16 + 16);
+        assert_eq!(rvirt_xdr::from_bytes::<NetworkPortRef>(&b).unwrap(), port);
+
+        // truncated input is an error, not a panic
+        assert!(rvirt_xdr::from_bytes::<DomainRef>(&[0, 0, 0, 5, b'a']).is_err());
+    }
 }

@@ -79,3 +79,64 @@ impl TypedParam {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wire(v: &TypedValue) -> Vec<u8> {
+        rvirt_xdr::to_bytes(v).unwrap().to_vec()
+    }
+
+    #[test]
+    fn values_encode_as_remote_typed_param_value() {
+        assert_eq!(
+            wire(&TypedValue::Int(-1)),
+            [0, 0, 0, 1, 0xff, 0xff, 0xff, 0xff]
+        );
+        assert_eq!(wire(&TypedValue::UInt(2)), [0, 0, 0, 2, 0, 0, 0, 2]);
+        assert_eq!(
+            wire(&TypedValue::LLong(3)),
+            [0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 3]
+        );
+        assert_eq!(
+            wire(&TypedValue::ULLong(4)),
+            [0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 4]
+        );
+        assert_eq!(
+            wire(&TypedValue::Double(1.0)),
+            [0, 0, 0, 5, 0x3f, 0xf0, 0, 0, 0, 0, 0, 0]
+        );
+        assert_eq!(wire(&TypedValue::Boolean(true)), [0, 0, 0, 6, 0, 0, 0, 1]);
+        assert_eq!(
+            wire(&TypedValue::String("ab".into())),
+            [0, 0, 0, 7, 0, 0, 0, 2, b'a', b'b', 0, 0]
+        );
+        for v in [
+            TypedValue::Int(5),
+            TypedValue::Double(-2.5),
+            TypedValue::Boolean(false),
+            TypedValue::String(String::new()),
+        ] {
+            assert_eq!(wire(&v)[..4], v.kind().to_be_bytes());
+            assert_eq!(rvirt_xdr::from_bytes::<TypedValue>(&wire(&v)).unwrap(), v);
+        }
+        // any non-zero BOOLEAN int is true
+        assert_eq!(
+            rvirt_xdr::from_bytes::<TypedValue>(&[0, 0, 0, 6, 0, 0, 0, 9]).unwrap(),
+            TypedValue::Boolean(true)
+        );
+        assert!(rvirt_xdr::from_bytes::<TypedValue>(&[0, 0, 0, 8, 0, 0, 0, 0]).is_err());
+    }
+
+    #[test]
+    fn param_is_field_then_value() {
+        let p = TypedParam::new("x", TypedValue::UInt(1));
+        let b = rvirt_xdr::to_bytes(&p).unwrap();
+        assert_eq!(
+            b.as_ref(),
+            [0, 0, 0, 1, b'x', 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1]
+        );
+        assert_eq!(rvirt_xdr::from_bytes::<TypedParam>(&b).unwrap(), p);
+    }
+}

@@ -1,1 +1,24 @@
-//! In-memory test driver with libvirt's test:///default semantics
+//! In-memory driver with libvirt's `test:///default` semantics: the default objects, shared
+//! state across `test:///default` connections, `test:///PATH` node files, lifecycle events.
+
+mod connect;
+mod defaults;
+mod domain;
+mod domain_lifecycle;
+mod domain_query;
+mod driver;
+mod errors;
+mod interface;
+mod model;
+mod network;
+mod node_file;
+mod nodedev;
+mod objects;
+mod secret;
+mod snapshot;
+mod state;
+mod storage;
+mod stream;
+mod xmltree;
+
+pub use driver::{open_default, open_uri, TestConnection, TestDriverFactory};

@@ -15,67 +15,67 @@ use async_trait::async_trait;
 pub trait DomainDriver: Send + Sync {
     /// virConnectListAllDomains
     async fn list_all_domains(&self, _flags: u32) -> VirResult<Vec<DomainRef>> {
-        unsupported!("virConnectListAllDomains")
+        unsupported!(Domain, "virConnectListAllDomains")
     }
     /// virConnectListDomains: ids of running domains.
     async fn list_domain_ids(&self) -> VirResult<Vec<i32>> {
-        unsupported!("virConnectListDomains")
+        unsupported!(Domain, "virConnectListDomains")
     }
     /// virConnectListDefinedDomains: names of inactive persistent domains.
     async fn list_defined_domains(&self) -> VirResult<Vec<String>> {
-        unsupported!("virConnectListDefinedDomains")
+        unsupported!(Domain, "virConnectListDefinedDomains")
     }
     /// virDomainLookupByID
     async fn domain_lookup_by_id(&self, _id: i32) -> VirResult<DomainRef> {
-        unsupported!("virDomainLookupByID")
+        unsupported!(Domain, "virDomainLookupByID")
     }
     /// virDomainLookupByName
     async fn domain_lookup_by_name(&self, _name: &str) -> VirResult<DomainRef> {
-        unsupported!("virDomainLookupByName")
+        unsupported!(Domain, "virDomainLookupByName")
     }
     /// virDomainLookupByUUID
     async fn domain_lookup_by_uuid(&self, _uuid: Uuid) -> VirResult<DomainRef> {
-        unsupported!("virDomainLookupByUUID")
+        unsupported!(Domain, "virDomainLookupByUUID")
     }
     /// virDomainDefineXMLFlags
     async fn domain_define_xml(&self, _xml: &str, _flags: u32) -> VirResult<DomainRef> {
-        unsupported!("virDomainDefineXMLFlags")
+        unsupported!(Domain, "virDomainDefineXMLFlags")
     }
     /// virDomainUndefineFlags
     async fn domain_undefine(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainUndefineFlags")
+        unsupported!(Domain, "virDomainUndefineFlags")
     }
     /// virDomainCreateXML
     async fn domain_create_xml(&self, _xml: &str, _flags: u32) -> VirResult<DomainRef> {
-        unsupported!("virDomainCreateXML")
+        unsupported!(Domain, "virDomainCreateXML")
     }
     /// virDomainCreateWithFlags
     async fn domain_create(&self, _dom: &DomainRef, _flags: u32) -> VirResult<DomainRef> {
-        unsupported!("virDomainCreateWithFlags")
+        unsupported!(Domain, "virDomainCreateWithFlags")
     }
     /// virDomainDestroyFlags
     async fn domain_destroy(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainDestroyFlags")
+        unsupported!(Domain, "virDomainDestroyFlags")
     }
     /// virDomainShutdownFlags
     async fn domain_shutdown(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainShutdownFlags")
+        unsupported!(Domain, "virDomainShutdownFlags")
     }
     /// virDomainReboot
     async fn domain_reboot(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainReboot")
+        unsupported!(Domain, "virDomainReboot")
     }
     /// virDomainReset
     async fn domain_reset(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainReset")
+        unsupported!(Domain, "virDomainReset")
     }
     /// virDomainSuspend
     async fn domain_suspend(&self, _dom: &DomainRef) -> VirResult<()> {
-        unsupported!("virDomainSuspend")
+        unsupported!(Domain, "virDomainSuspend")
     }
     /// virDomainResume
     async fn domain_resume(&self, _dom: &DomainRef) -> VirResult<()> {
-        unsupported!("virDomainResume")
+        unsupported!(Domain, "virDomainResume")
     }
     /// virDomainPMSuspendForDuration
     async fn domain_pm_suspend_for_duration(
@@ -85,19 +85,19 @@ pub trait DomainDriver: Send + Sync {
         _duration: u64,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainPMSuspendForDuration")
+        unsupported!(Domain, "virDomainPMSuspendForDuration")
     }
     /// virDomainPMWakeup
     async fn domain_pm_wakeup(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainPMWakeup")
+        unsupported!(Domain, "virDomainPMWakeup")
     }
     /// virDomainGetInfo
     async fn domain_get_info(&self, _dom: &DomainRef) -> VirResult<DomainInfo> {
-        unsupported!("virDomainGetInfo")
+        unsupported!(Domain, "virDomainGetInfo")
     }
     /// virDomainGetState: (state, reason).
     async fn domain_get_state(&self, _dom: &DomainRef, _flags: u32) -> VirResult<(i32, i32)> {
-        unsupported!("virDomainGetState")
+        unsupported!(Domain, "virDomainGetState")
     }
     /// virDomainGetControlInfo
     async fn domain_get_control_info(
@@ -105,47 +105,47 @@ pub trait DomainDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<ControlInfo> {
-        unsupported!("virDomainGetControlInfo")
+        unsupported!(Domain, "virDomainGetControlInfo")
     }
     /// virDomainGetXMLDesc
     async fn domain_get_xml_desc(&self, _dom: &DomainRef, _flags: u32) -> VirResult<String> {
-        unsupported!("virDomainGetXMLDesc")
+        unsupported!(Domain, "virDomainGetXMLDesc")
     }
     /// virDomainGetOSType
     async fn domain_get_os_type(&self, _dom: &DomainRef) -> VirResult<String> {
-        unsupported!("virDomainGetOSType")
+        unsupported!(Domain, "virDomainGetOSType")
     }
     /// virDomainGetMaxMemory (KiB)
     async fn domain_get_max_memory(&self, _dom: &DomainRef) -> VirResult<u64> {
-        unsupported!("virDomainGetMaxMemory")
+        unsupported!(Domain, "virDomainGetMaxMemory")
     }
     /// virDomainGetMaxVcpus
     async fn domain_get_max_vcpus(&self, _dom: &DomainRef) -> VirResult<i32> {
-        unsupported!("virDomainGetMaxVcpus")
+        unsupported!(Domain, "virDomainGetMaxVcpus")
     }
     /// virDomainIsActive
     async fn domain_is_active(&self, _dom: &DomainRef) -> VirResult<bool> {
-        unsupported!("virDomainIsActive")
+        unsupported!(Domain, "virDomainIsActive")
     }
     /// virDomainIsPersistent
     async fn domain_is_persistent(&self, _dom: &DomainRef) -> VirResult<bool> {
-        unsupported!("virDomainIsPersistent")
+        unsupported!(Domain, "virDomainIsPersistent")
     }
     /// virDomainIsUpdated
     async fn domain_is_updated(&self, _dom: &DomainRef) -> VirResult<bool> {
-        unsupported!("virDomainIsUpdated")
+        unsupported!(Domain, "virDomainIsUpdated")
     }
     /// virDomainGetAutostart
     async fn domain_get_autostart(&self, _dom: &DomainRef) -> VirResult<bool> {
-        unsupported!("virDomainGetAutostart")
+        unsupported!(Domain, "virDomainGetAutostart")
     }
     /// virDomainSetAutostart
     async fn domain_set_autostart(&self, _dom: &DomainRef, _autostart: bool) -> VirResult<()> {
-        unsupported!("virDomainSetAutostart")
+        unsupported!(Domain, "virDomainSetAutostart")
     }
     /// virDomainSetMaxMemory (KiB)
     async fn domain_set_max_memory(&self, _dom: &DomainRef, _kib: u64) -> VirResult<()> {
-        unsupported!("virDomainSetMaxMemory")
+        unsupported!(Domain, "virDomainSetMaxMemory")
     }
     /// virDomainSetMemoryFlags (KiB)
     async fn domain_set_memory_flags(
@@ -154,7 +154,7 @@ pub trait DomainDriver: Send + Sync {
         _kib: u64,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetMemoryFlags")
+        unsupported!(Domain, "virDomainSetMemoryFlags")
     }
     /// virDomainSetMemoryStatsPeriod
     async fn domain_set_memory_stats_period(
@@ -163,7 +163,7 @@ pub trait DomainDriver: Send + Sync {
         _period: i32,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetMemoryStatsPeriod")
+        unsupported!(Domain, "virDomainSetMemoryStatsPeriod")
     }
     /// virDomainSetVcpusFlags
     async fn domain_set_vcpus_flags(
@@ -172,11 +172,11 @@ pub trait DomainDriver: Send + Sync {
         _nvcpus: u32,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetVcpusFlags")
+        unsupported!(Domain, "virDomainSetVcpusFlags")
     }
     /// virDomainGetVcpusFlags
     async fn domain_get_vcpus_flags(&self, _dom: &DomainRef, _flags: u32) -> VirResult<i32> {
-        unsupported!("virDomainGetVcpusFlags")
+        unsupported!(Domain, "virDomainGetVcpusFlags")
     }
     /// virDomainGetVcpus: per-vCPU info plus `maplen`-byte cpumaps for each.
     async fn domain_get_vcpus(
@@ -185,7 +185,7 @@ pub trait DomainDriver: Send + Sync {
         _maxinfo: i32,
         _maplen: i32,
     ) -> VirResult<(Vec<VcpuInfo>, Vec<u8>)> {
-        unsupported!("virDomainGetVcpus")
+        unsupported!(Domain, "virDomainGetVcpus")
     }
     /// virDomainPinVcpuFlags
     async fn domain_pin_vcpu_flags(
@@ -195,7 +195,7 @@ pub trait DomainDriver: Send + Sync {
         _cpumap: Vec<u8>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainPinVcpuFlags")
+        unsupported!(Domain, "virDomainPinVcpuFlags")
     }
     /// virDomainGetVcpuPinInfo: (cpumaps, count)
     async fn domain_get_vcpu_pin_info(
@@ -205,7 +205,7 @@ pub trait DomainDriver: Send + Sync {
         _maplen: i32,
         _flags: u32,
     ) -> VirResult<(Vec<u8>, i32)> {
-        unsupported!("virDomainGetVcpuPinInfo")
+        unsupported!(Domain, "virDomainGetVcpuPinInfo")
     }
     /// virDomainPinEmulator
     async fn domain_pin_emulator(
@@ -214,7 +214,7 @@ pub trait DomainDriver: Send + Sync {
         _cpumap: Vec<u8>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainPinEmulator")
+        unsupported!(Domain, "virDomainPinEmulator")
     }
     /// virDomainGetEmulatorPinInfo: (cpumap, ret)
     async fn domain_get_emulator_pin_info(
@@ -223,7 +223,7 @@ pub trait DomainDriver: Send + Sync {
         _maplen: i32,
         _flags: u32,
     ) -> VirResult<(Vec<u8>, i32)> {
-        unsupported!("virDomainGetEmulatorPinInfo")
+        unsupported!(Domain, "virDomainGetEmulatorPinInfo")
     }
     /// virDomainSave / virDomainSaveFlags
     async fn domain_save(
@@ -233,7 +233,7 @@ pub trait DomainDriver: Send + Sync {
         _dxml: Option<String>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSaveFlags")
+        unsupported!(Domain, "virDomainSaveFlags")
     }
     /// virDomainRestore / virDomainRestoreFlags
     async fn domain_restore(
@@ -242,11 +242,11 @@ pub trait DomainDriver: Send + Sync {
         _dxml: Option<String>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainRestoreFlags")
+        unsupported!(Domain, "virDomainRestoreFlags")
     }
     /// virDomainSaveImageGetXMLDesc
     async fn domain_save_image_get_xml_desc(&self, _file: &str, _flags: u32) -> VirResult<String> {
-        unsupported!("virDomainSaveImageGetXMLDesc")
+        unsupported!(Domain, "virDomainSaveImageGetXMLDesc")
     }
     /// virDomainSaveImageDefineXML
     async fn domain_save_image_define_xml(
@@ -255,7 +255,7 @@ pub trait DomainDriver: Send + Sync {
         _dxml: &str,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSaveImageDefineXML")
+        unsupported!(Domain, "virDomainSaveImageDefineXML")
     }
     /// virDomainCoreDumpWithFormat
     async fn domain_core_dump(
@@ -265,11 +265,11 @@ pub trait DomainDriver: Send + Sync {
         _format: u32,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainCoreDumpWithFormat")
+        unsupported!(Domain, "virDomainCoreDumpWithFormat")
     }
     /// virDomainManagedSave
     async fn domain_managed_save(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainManagedSave")
+        unsupported!(Domain, "virDomainManagedSave")
     }
     /// virDomainHasManagedSaveImage
     async fn domain_has_managed_save_image(
@@ -277,11 +277,11 @@ pub trait DomainDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<bool> {
-        unsupported!("virDomainHasManagedSaveImage")
+        unsupported!(Domain, "virDomainHasManagedSaveImage")
     }
     /// virDomainManagedSaveRemove
     async fn domain_managed_save_remove(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainManagedSaveRemove")
+        unsupported!(Domain, "virDomainManagedSaveRemove")
     }
     /// virDomainManagedSaveGetXMLDesc
     async fn domain_managed_save_get_xml_desc(
@@ -289,7 +289,7 @@ pub trait DomainDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<String> {
-        unsupported!("virDomainManagedSaveGetXMLDesc")
+        unsupported!(Domain, "virDomainManagedSaveGetXMLDesc")
     }
     /// virDomainManagedSaveDefineXML
     async fn domain_managed_save_define_xml(
@@ -298,7 +298,7 @@ pub trait DomainDriver: Send + Sync {
         _dxml: Option<String>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainManagedSaveDefineXML")
+        unsupported!(Domain, "virDomainManagedSaveDefineXML")
     }
     /// virDomainGetMetadata
     async fn domain_get_metadata(
@@ -308,7 +308,7 @@ pub trait DomainDriver: Send + Sync {
         _uri: Option<String>,
         _flags: u32,
     ) -> VirResult<String> {
-        unsupported!("virDomainGetMetadata")
+        unsupported!(Domain, "virDomainGetMetadata")
     }
     /// virDomainSetMetadata
     async fn domain_set_metadata(
@@ -320,15 +320,15 @@ pub trait DomainDriver: Send + Sync {
         _uri: Option<String>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetMetadata")
+        unsupported!(Domain, "virDomainSetMetadata")
     }
     /// virDomainRename
     async fn domain_rename(&self, _dom: &DomainRef, _new_name: &str, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainRename")
+        unsupported!(Domain, "virDomainRename")
     }
     /// virDomainGetSchedulerType: (type, nparams)
     async fn domain_get_scheduler_type(&self, _dom: &DomainRef) -> VirResult<(String, i32)> {
-        unsupported!("virDomainGetSchedulerType")
+        unsupported!(Domain, "virDomainGetSchedulerType")
     }
     /// virDomainGetSchedulerParametersFlags
     async fn domain_get_scheduler_parameters(
@@ -336,7 +336,7 @@ pub trait DomainDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<Vec<TypedParam>> {
-        unsupported!("virDomainGetSchedulerParametersFlags")
+        unsupported!(Domain, "virDomainGetSchedulerParametersFlags")
     }
     /// virDomainSetSchedulerParametersFlags
     async fn domain_set_scheduler_parameters(
@@ -345,7 +345,7 @@ pub trait DomainDriver: Send + Sync {
         _params: Vec<TypedParam>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetSchedulerParametersFlags")
+        unsupported!(Domain, "virDomainSetSchedulerParametersFlags")
     }
     /// virDomainGetMemoryParameters
     async fn domain_get_memory_parameters(
@@ -353,7 +353,7 @@ pub trait DomainDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<Vec<TypedParam>> {
-        unsupported!("virDomainGetMemoryParameters")
+        unsupported!(Domain, "virDomainGetMemoryParameters")
     }
     /// virDomainSetMemoryParameters
     async fn domain_set_memory_parameters(
@@ -362,7 +362,7 @@ pub trait DomainDriver: Send + Sync {
         _params: Vec<TypedParam>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetMemoryParameters")
+        unsupported!(Domain, "virDomainSetMemoryParameters")
     }
     /// virDomainGetBlkioParameters
     async fn domain_get_blkio_parameters(
@@ -370,7 +370,7 @@ pub trait DomainDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<Vec<TypedParam>> {
-        unsupported!("virDomainGetBlkioParameters")
+        unsupported!(Domain, "virDomainGetBlkioParameters")
     }
     /// virDomainSetBlkioParameters
     async fn domain_set_blkio_parameters(
@@ -379,7 +379,7 @@ pub trait DomainDriver: Send + Sync {
         _params: Vec<TypedParam>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetBlkioParameters")
+        unsupported!(Domain, "virDomainSetBlkioParameters")
     }
     /// virDomainGetNumaParameters
     async fn domain_get_numa_parameters(
@@ -387,7 +387,7 @@ pub trait DomainDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<Vec<TypedParam>> {
-        unsupported!("virDomainGetNumaParameters")
+        unsupported!(Domain, "virDomainGetNumaParameters")
     }
     /// virDomainSetNumaParameters
     async fn domain_set_numa_parameters(
@@ -396,7 +396,7 @@ pub trait DomainDriver: Send + Sync {
         _params: Vec<TypedParam>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetNumaParameters")
+        unsupported!(Domain, "virDomainSetNumaParameters")
     }
     /// virDomainGetInterfaceParameters
     async fn domain_get_interface_parameters(
@@ -405,7 +405,7 @@ pub trait DomainDriver: Send + Sync {
         _device: &str,
         _flags: u32,
     ) -> VirResult<Vec<TypedParam>> {
-        unsupported!("virDomainGetInterfaceParameters")
+        unsupported!(Domain, "virDomainGetInterfaceParameters")
     }
     /// virDomainSetInterfaceParameters
     async fn domain_set_interface_parameters(
@@ -415,7 +415,7 @@ pub trait DomainDriver: Send + Sync {
         _params: Vec<TypedParam>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetInterfaceParameters")
+        unsupported!(Domain, "virDomainSetInterfaceParameters")
     }
     /// virDomainGetBlockIoTune
     async fn domain_get_block_io_tune(
@@ -424,7 +424,7 @@ pub trait DomainDriver: Send + Sync {
         _disk: Option<String>,
         _flags: u32,
     ) -> VirResult<Vec<TypedParam>> {
-        unsupported!("virDomainGetBlockIoTune")
+        unsupported!(Domain, "virDomainGetBlockIoTune")
     }
     /// virDomainSetBlockIoTune
     async fn domain_set_block_io_tune(
@@ -434,11 +434,11 @@ pub trait DomainDriver: Send + Sync {
         _params: Vec<TypedParam>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetBlockIoTune")
+        unsupported!(Domain, "virDomainSetBlockIoTune")
     }
     /// virDomainBlockStats
     async fn domain_block_stats(&self, _dom: &DomainRef, _path: &str) -> VirResult<BlockStats> {
-        unsupported!("virDomainBlockStats")
+        unsupported!(Domain, "virDomainBlockStats")
     }
     /// virDomainBlockStatsFlags
     async fn domain_block_stats_flags(
@@ -447,7 +447,7 @@ pub trait DomainDriver: Send + Sync {
         _path: &str,
         _flags: u32,
     ) -> VirResult<Vec<TypedParam>> {
-        unsupported!("virDomainBlockStatsFlags")
+        unsupported!(Domain, "virDomainBlockStatsFlags")
     }
     /// virDomainInterfaceStats
     async fn domain_interface_stats(
@@ -455,7 +455,7 @@ pub trait DomainDriver: Send + Sync {
         _dom: &DomainRef,
         _device: &str,
     ) -> VirResult<InterfaceStats> {
-        unsupported!("virDomainInterfaceStats")
+        unsupported!(Domain, "virDomainInterfaceStats")
     }
     /// virDomainMemoryStats
     async fn domain_memory_stats(
@@ -464,7 +464,7 @@ pub trait DomainDriver: Send + Sync {
         _max_stats: u32,
         _flags: u32,
     ) -> VirResult<Vec<MemoryStat>> {
-        unsupported!("virDomainMemoryStats")
+        unsupported!(Domain, "virDomainMemoryStats")
     }
     /// virDomainGetBlockInfo
     async fn domain_get_block_info(
@@ -473,7 +473,7 @@ pub trait DomainDriver: Send + Sync {
         _path: &str,
         _flags: u32,
     ) -> VirResult<BlockInfo> {
-        unsupported!("virDomainGetBlockInfo")
+        unsupported!(Domain, "virDomainGetBlockInfo")
     }
     /// virDomainGetCPUStats
     async fn domain_get_cpu_stats(
@@ -483,7 +483,7 @@ pub trait DomainDriver: Send + Sync {
         _ncpus: u32,
         _flags: u32,
     ) -> VirResult<Vec<Vec<TypedParam>>> {
-        unsupported!("virDomainGetCPUStats")
+        unsupported!(Domain, "virDomainGetCPUStats")
     }
     /// virConnectGetAllDomainStats / virDomainListGetStats (empty `doms` = all)
     async fn get_all_domain_stats(
@@ -492,22 +492,22 @@ pub trait DomainDriver: Send + Sync {
         _stats: u32,
         _flags: u32,
     ) -> VirResult<Vec<DomainStatsRecord>> {
-        unsupported!("virConnectGetAllDomainStats")
+        unsupported!(Domain, "virConnectGetAllDomainStats")
     }
     /// virDomainGetSecurityLabel
     async fn domain_get_security_label(&self, _dom: &DomainRef) -> VirResult<SecurityLabel> {
-        unsupported!("virDomainGetSecurityLabel")
+        unsupported!(Domain, "virDomainGetSecurityLabel")
     }
     /// virDomainGetSecurityLabelList
     async fn domain_get_security_label_list(
         &self,
         _dom: &DomainRef,
     ) -> VirResult<Vec<SecurityLabel>> {
-        unsupported!("virDomainGetSecurityLabelList")
+        unsupported!(Domain, "virDomainGetSecurityLabelList")
     }
     /// virDomainGetMessages
     async fn domain_get_messages(&self, _dom: &DomainRef, _flags: u32) -> VirResult<Vec<String>> {
-        unsupported!("virDomainGetMessages")
+        unsupported!(Domain, "virDomainGetMessages")
     }
     /// virDomainAttachDeviceFlags
     async fn domain_attach_device(
@@ -516,7 +516,7 @@ pub trait DomainDriver: Send + Sync {
         _xml: &str,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainAttachDeviceFlags")
+        unsupported!(Domain, "virDomainAttachDeviceFlags")
     }
     /// virDomainDetachDeviceFlags
     async fn domain_detach_device(
@@ -525,7 +525,7 @@ pub trait DomainDriver: Send + Sync {
         _xml: &str,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainDetachDeviceFlags")
+        unsupported!(Domain, "virDomainDetachDeviceFlags")
     }
     /// virDomainDetachDeviceAlias
     async fn domain_detach_device_alias(
@@ -534,7 +534,7 @@ pub trait DomainDriver: Send + Sync {
         _alias: &str,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainDetachDeviceAlias")
+        unsupported!(Domain, "virDomainDetachDeviceAlias")
     }
     /// virDomainUpdateDeviceFlags
     async fn domain_update_device(
@@ -543,11 +543,11 @@ pub trait DomainDriver: Send + Sync {
         _xml: &str,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainUpdateDeviceFlags")
+        unsupported!(Domain, "virDomainUpdateDeviceFlags")
     }
     /// virDomainGetJobInfo
     async fn domain_get_job_info(&self, _dom: &DomainRef) -> VirResult<JobInfo> {
-        unsupported!("virDomainGetJobInfo")
+        unsupported!(Domain, "virDomainGetJobInfo")
     }
     /// virDomainGetJobStats: (type, params)
     async fn domain_get_job_stats(
@@ -555,15 +555,15 @@ pub trait DomainDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<(i32, Vec<TypedParam>)> {
-        unsupported!("virDomainGetJobStats")
+        unsupported!(Domain, "virDomainGetJobStats")
     }
     /// virDomainAbortJobFlags
     async fn domain_abort_job(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainAbortJob")
+        unsupported!(Domain, "virDomainAbortJob")
     }
     /// virDomainInjectNMI
     async fn domain_inject_nmi(&self, _dom: &DomainRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainInjectNMI")
+        unsupported!(Domain, "virDomainInjectNMI")
     }
     /// virDomainSendKey
     async fn domain_send_key(
@@ -574,7 +574,7 @@ pub trait DomainDriver: Send + Sync {
         _keycodes: Vec<u32>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSendKey")
+        unsupported!(Domain, "virDomainSendKey")
     }
     /// virDomainSetLifecycleAction
     async fn domain_set_lifecycle_action(
@@ -584,11 +584,11 @@ pub trait DomainDriver: Send + Sync {
         _action: u32,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetLifecycleAction")
+        unsupported!(Domain, "virDomainSetLifecycleAction")
     }
     /// virDomainGetHostname
     async fn domain_get_hostname(&self, _dom: &DomainRef, _flags: u32) -> VirResult<String> {
-        unsupported!("virDomainGetHostname")
+        unsupported!(Domain, "virDomainGetHostname")
     }
     /// virDomainInterfaceAddresses
     async fn domain_interface_addresses(
@@ -597,11 +597,11 @@ pub trait DomainDriver: Send + Sync {
         _source: u32,
         _flags: u32,
     ) -> VirResult<Vec<DomainInterface>> {
-        unsupported!("virDomainInterfaceAddresses")
+        unsupported!(Domain, "virDomainInterfaceAddresses")
     }
     /// virDomainGetTime
     async fn domain_get_time(&self, _dom: &DomainRef, _flags: u32) -> VirResult<GuestTime> {
-        unsupported!("virDomainGetTime")
+        unsupported!(Domain, "virDomainGetTime")
     }
     /// virDomainSetTime
     async fn domain_set_time(
@@ -610,7 +610,7 @@ pub trait DomainDriver: Send + Sync {
         _time: GuestTime,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virDomainSetTime")
+        unsupported!(Domain, "virDomainSetTime")
     }
     /// virDomainFSFreeze
     async fn domain_fs_freeze(
@@ -619,7 +619,7 @@ pub trait DomainDriver: Send + Sync {
         _mountpoints: Vec<String>,
         _flags: u32,
     ) -> VirResult<i32> {
-        unsupported!("virDomainFSFreeze")
+        unsupported!(Domain, "virDomainFSFreeze")
     }
     /// virDomainFSThaw
     async fn domain_fs_thaw(
@@ -628,7 +628,7 @@ pub trait DomainDriver: Send + Sync {
         _mountpoints: Vec<String>,
         _flags: u32,
     ) -> VirResult<i32> {
-        unsupported!("virDomainFSThaw")
+        unsupported!(Domain, "virDomainFSThaw")
     }
     /// virDomainGetGuestInfo
     async fn domain_get_guest_info(
@@ -637,7 +637,7 @@ pub trait DomainDriver: Send + Sync {
         _types: u32,
         _flags: u32,
     ) -> VirResult<Vec<TypedParam>> {
-        unsupported!("virDomainGetGuestInfo")
+        unsupported!(Domain, "virDomainGetGuestInfo")
     }
     /// virDomainOpenConsole
     async fn domain_open_console(
@@ -646,7 +646,7 @@ pub trait DomainDriver: Send + Sync {
         _dev_name: Option<String>,
         _flags: u32,
     ) -> VirResult<DataStream> {
-        unsupported!("virDomainOpenConsole")
+        unsupported!(Domain, "virDomainOpenConsole")
     }
     /// virDomainOpenChannel
     async fn domain_open_channel(
@@ -655,7 +655,7 @@ pub trait DomainDriver: Send + Sync {
         _name: Option<String>,
         _flags: u32,
     ) -> VirResult<DataStream> {
-        unsupported!("virDomainOpenChannel")
+        unsupported!(Domain, "virDomainOpenChannel")
     }
     /// virDomainScreenshot: (mime type, image stream)
     async fn domain_screenshot(
@@ -664,6 +664,6 @@ pub trait DomainDriver: Send + Sync {
         _screen: u32,
         _flags: u32,
     ) -> VirResult<(Option<String>, DataStream)> {
-        unsupported!("virDomainScreenshot")
+        unsupported!(Domain, "virDomainScreenshot")
     }
 }

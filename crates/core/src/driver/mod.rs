@@ -77,4 +77,7 @@ macro_rules! unsupported {
     ($api:literal) => {
         Err($crate::error::VirError::no_support($api))
     };
+    ($domain:ident, $api:literal) => {
+        Err($crate::error::VirError::no_support_in($crate::error::ErrorDomain::$domain, $api))
+    };
 }

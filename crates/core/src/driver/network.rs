@@ -10,59 +10,59 @@ use async_trait::async_trait;
 pub trait NetworkDriver: Send + Sync {
     /// virConnectListAllNetworks
     async fn list_all_networks(&self, _flags: u32) -> VirResult<Vec<NetworkRef>> {
-        unsupported!("virConnectListAllNetworks")
+        unsupported!(Network, "virConnectListAllNetworks")
     }
     /// virNetworkLookupByName
     async fn network_lookup_by_name(&self, _name: &str) -> VirResult<NetworkRef> {
-        unsupported!("virNetworkLookupByName")
+        unsupported!(Network, "virNetworkLookupByName")
     }
     /// virNetworkLookupByUUID
     async fn network_lookup_by_uuid(&self, _uuid: Uuid) -> VirResult<NetworkRef> {
-        unsupported!("virNetworkLookupByUUID")
+        unsupported!(Network, "virNetworkLookupByUUID")
     }
     /// virNetworkDefineXMLFlags
     async fn network_define_xml(&self, _xml: &str, _flags: u32) -> VirResult<NetworkRef> {
-        unsupported!("virNetworkDefineXMLFlags")
+        unsupported!(Network, "virNetworkDefineXMLFlags")
     }
     /// virNetworkCreateXMLFlags
     async fn network_create_xml(&self, _xml: &str, _flags: u32) -> VirResult<NetworkRef> {
-        unsupported!("virNetworkCreateXMLFlags")
+        unsupported!(Network, "virNetworkCreateXMLFlags")
     }
     /// virNetworkUndefine
     async fn network_undefine(&self, _net: &NetworkRef) -> VirResult<()> {
-        unsupported!("virNetworkUndefine")
+        unsupported!(Network, "virNetworkUndefine")
     }
     /// virNetworkCreate
     async fn network_create(&self, _net: &NetworkRef) -> VirResult<()> {
-        unsupported!("virNetworkCreate")
+        unsupported!(Network, "virNetworkCreate")
     }
     /// virNetworkDestroy
     async fn network_destroy(&self, _net: &NetworkRef) -> VirResult<()> {
-        unsupported!("virNetworkDestroy")
+        unsupported!(Network, "virNetworkDestroy")
     }
     /// virNetworkGetXMLDesc
     async fn network_get_xml_desc(&self, _net: &NetworkRef, _flags: u32) -> VirResult<String> {
-        unsupported!("virNetworkGetXMLDesc")
+        unsupported!(Network, "virNetworkGetXMLDesc")
     }
     /// virNetworkGetBridgeName
     async fn network_get_bridge_name(&self, _net: &NetworkRef) -> VirResult<String> {
-        unsupported!("virNetworkGetBridgeName")
+        unsupported!(Network, "virNetworkGetBridgeName")
     }
     /// virNetworkGetAutostart
     async fn network_get_autostart(&self, _net: &NetworkRef) -> VirResult<bool> {
-        unsupported!("virNetworkGetAutostart")
+        unsupported!(Network, "virNetworkGetAutostart")
     }
     /// virNetworkSetAutostart
     async fn network_set_autostart(&self, _net: &NetworkRef, _autostart: bool) -> VirResult<()> {
-        unsupported!("virNetworkSetAutostart")
+        unsupported!(Network, "virNetworkSetAutostart")
     }
     /// virNetworkIsActive
     async fn network_is_active(&self, _net: &NetworkRef) -> VirResult<bool> {
-        unsupported!("virNetworkIsActive")
+        unsupported!(Network, "virNetworkIsActive")
     }
     /// virNetworkIsPersistent
     async fn network_is_persistent(&self, _net: &NetworkRef) -> VirResult<bool> {
-        unsupported!("virNetworkIsPersistent")
+        unsupported!(Network, "virNetworkIsPersistent")
     }
     /// virNetworkUpdate
     async fn network_update(
@@ -74,7 +74,7 @@ pub trait NetworkDriver: Send + Sync {
         _xml: &str,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virNetworkUpdate")
+        unsupported!(Network, "virNetworkUpdate")
     }
     /// virNetworkGetDHCPLeases
     async fn network_get_dhcp_leases(
@@ -83,6 +83,6 @@ pub trait NetworkDriver: Send + Sync {
         _mac: Option<String>,
         _flags: u32,
     ) -> VirResult<Vec<NetworkDhcpLease>> {
-        unsupported!("virNetworkGetDHCPLeases")
+        unsupported!(Network, "virNetworkGetDHCPLeases")
     }
 }

@@ -9,11 +9,11 @@ use async_trait::async_trait;
 pub trait SecretDriver: Send + Sync {
     /// virConnectListAllSecrets
     async fn list_all_secrets(&self, _flags: u32) -> VirResult<Vec<SecretRef>> {
-        unsupported!("virConnectListAllSecrets")
+        unsupported!(Secret, "virConnectListAllSecrets")
     }
     /// virSecretLookupByUUID
     async fn secret_lookup_by_uuid(&self, _uuid: Uuid) -> VirResult<SecretRef> {
-        unsupported!("virSecretLookupByUUID")
+        unsupported!(Secret, "virSecretLookupByUUID")
     }
     /// virSecretLookupByUsage
     async fn secret_lookup_by_usage(
@@ -21,15 +21,15 @@ pub trait SecretDriver: Send + Sync {
         _usage_type: i32,
         _usage_id: &str,
     ) -> VirResult<SecretRef> {
-        unsupported!("virSecretLookupByUsage")
+        unsupported!(Secret, "virSecretLookupByUsage")
     }
     /// virSecretDefineXML
     async fn secret_define_xml(&self, _xml: &str, _flags: u32) -> VirResult<SecretRef> {
-        unsupported!("virSecretDefineXML")
+        unsupported!(Secret, "virSecretDefineXML")
     }
     /// virSecretGetXMLDesc
     async fn secret_get_xml_desc(&self, _secret: &SecretRef, _flags: u32) -> VirResult<String> {
-        unsupported!("virSecretGetXMLDesc")
+        unsupported!(Secret, "virSecretGetXMLDesc")
     }
     /// virSecretSetValue
     async fn secret_set_value(
@@ -38,14 +38,14 @@ pub trait SecretDriver: Send + Sync {
         _value: Vec<u8>,
         _flags: u32,
     ) -> VirResult<()> {
-        unsupported!("virSecretSetValue")
+        unsupported!(Secret, "virSecretSetValue")
     }
     /// virSecretGetValue
     async fn secret_get_value(&self, _secret: &SecretRef, _flags: u32) -> VirResult<Vec<u8>> {
-        unsupported!("virSecretGetValue")
+        unsupported!(Secret, "virSecretGetValue")
     }
     /// virSecretUndefine
     async fn secret_undefine(&self, _secret: &SecretRef) -> VirResult<()> {
-        unsupported!("virSecretUndefine")
+        unsupported!(Secret, "virSecretUndefine")
     }
 }

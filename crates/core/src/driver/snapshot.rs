@@ -14,7 +14,7 @@ pub trait DomainSnapshotDriver: Send + Sync {
         _xml: &str,
         _flags: u32,
     ) -> VirResult<DomainSnapshotRef> {
-        unsupported!("virDomainSnapshotCreateXML")
+        unsupported!(DomainSnapshot, "virDomainSnapshotCreateXML")
     }
     /// virDomainSnapshotGetXMLDesc
     async fn snapshot_get_xml_desc(
@@ -22,7 +22,7 @@ pub trait DomainSnapshotDriver: Send + Sync {
         _snap: &DomainSnapshotRef,
         _flags: u32,
     ) -> VirResult<String> {
-        unsupported!("virDomainSnapshotGetXMLDesc")
+        unsupported!(DomainSnapshot, "virDomainSnapshotGetXMLDesc")
     }
     /// virDomainListAllSnapshots
     async fn list_all_snapshots(
@@ -30,7 +30,7 @@ pub trait DomainSnapshotDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<Vec<DomainSnapshotRef>> {
-        unsupported!("virDomainListAllSnapshots")
+        unsupported!(DomainSnapshot, "virDomainListAllSnapshots")
     }
     /// virDomainSnapshotListAllChildren
     async fn snapshot_list_all_children(
@@ -38,7 +38,7 @@ pub trait DomainSnapshotDriver: Send + Sync {
         _snap: &DomainSnapshotRef,
         _flags: u32,
     ) -> VirResult<Vec<DomainSnapshotRef>> {
-        unsupported!("virDomainSnapshotListAllChildren")
+        unsupported!(DomainSnapshot, "virDomainSnapshotListAllChildren")
     }
     /// virDomainSnapshotLookupByName
     async fn snapshot_lookup_by_name(
@@ -47,11 +47,11 @@ pub trait DomainSnapshotDriver: Send + Sync {
         _name: &str,
         _flags: u32,
     ) -> VirResult<DomainSnapshotRef> {
-        unsupported!("virDomainSnapshotLookupByName")
+        unsupported!(DomainSnapshot, "virDomainSnapshotLookupByName")
     }
     /// virDomainHasCurrentSnapshot
     async fn has_current_snapshot(&self, _dom: &DomainRef, _flags: u32) -> VirResult<bool> {
-        unsupported!("virDomainHasCurrentSnapshot")
+        unsupported!(DomainSnapshot, "virDomainHasCurrentSnapshot")
     }
     /// virDomainSnapshotCurrent
     async fn snapshot_current(
@@ -59,7 +59,7 @@ pub trait DomainSnapshotDriver: Send + Sync {
         _dom: &DomainRef,
         _flags: u32,
     ) -> VirResult<DomainSnapshotRef> {
-        unsupported!("virDomainSnapshotCurrent")
+        unsupported!(DomainSnapshot, "virDomainSnapshotCurrent")
     }
     /// virDomainSnapshotGetParent
     async fn snapshot_get_parent(
@@ -67,11 +67,11 @@ pub trait DomainSnapshotDriver: Send + Sync {
         _snap: &DomainSnapshotRef,
         _flags: u32,
     ) -> VirResult<DomainSnapshotRef> {
-        unsupported!("virDomainSnapshotGetParent")
+        unsupported!(DomainSnapshot, "virDomainSnapshotGetParent")
     }
     /// virDomainSnapshotIsCurrent
     async fn snapshot_is_current(&self, _snap: &DomainSnapshotRef, _flags: u32) -> VirResult<bool> {
-        unsupported!("virDomainSnapshotIsCurrent")
+        unsupported!(DomainSnapshot, "virDomainSnapshotIsCurrent")
     }
     /// virDomainSnapshotHasMetadata
     async fn snapshot_has_metadata(
@@ -79,14 +79,14 @@ pub trait DomainSnapshotDriver: Send + Sync {
         _snap: &DomainSnapshotRef,
         _flags: u32,
     ) -> VirResult<bool> {
-        unsupported!("virDomainSnapshotHasMetadata")
+        unsupported!(DomainSnapshot, "virDomainSnapshotHasMetadata")
     }
     /// virDomainRevertToSnapshot
     async fn revert_to_snapshot(&self, _snap: &DomainSnapshotRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainRevertToSnapshot")
+        unsupported!(DomainSnapshot, "virDomainRevertToSnapshot")
     }
     /// virDomainSnapshotDelete
     async fn snapshot_delete(&self, _snap: &DomainSnapshotRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virDomainSnapshotDelete")
+        unsupported!(DomainSnapshot, "virDomainSnapshotDelete")
     }
 }

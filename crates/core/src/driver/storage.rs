@@ -11,7 +11,7 @@ use async_trait::async_trait;
 pub trait StorageDriver: Send + Sync {
     /// virConnectListAllStoragePools
     async fn list_all_storage_pools(&self, _flags: u32) -> VirResult<Vec<StoragePoolRef>> {
-        unsupported!("virConnectListAllStoragePools")
+        unsupported!(Storage, "virConnectListAllStoragePools")
     }
     /// virConnectFindStoragePoolSources
     async fn find_storage_pool_sources(
@@ -20,79 +20,79 @@ pub trait StorageDriver: Send + Sync {
         _src_spec: Option<String>,
         _flags: u32,
     ) -> VirResult<String> {
-        unsupported!("virConnectFindStoragePoolSources")
+        unsupported!(Storage, "virConnectFindStoragePoolSources")
     }
     /// virStoragePoolLookupByName
     async fn pool_lookup_by_name(&self, _name: &str) -> VirResult<StoragePoolRef> {
-        unsupported!("virStoragePoolLookupByName")
+        unsupported!(Storage, "virStoragePoolLookupByName")
     }
     /// virStoragePoolLookupByUUID
     async fn pool_lookup_by_uuid(&self, _uuid: Uuid) -> VirResult<StoragePoolRef> {
-        unsupported!("virStoragePoolLookupByUUID")
+        unsupported!(Storage, "virStoragePoolLookupByUUID")
     }
     /// virStoragePoolLookupByVolume
     async fn pool_lookup_by_volume(&self, _vol: &StorageVolRef) -> VirResult<StoragePoolRef> {
-        unsupported!("virStoragePoolLookupByVolume")
+        unsupported!(Storage, "virStoragePoolLookupByVolume")
     }
     /// virStoragePoolLookupByTargetPath
     async fn pool_lookup_by_target_path(&self, _path: &str) -> VirResult<StoragePoolRef> {
-        unsupported!("virStoragePoolLookupByTargetPath")
+        unsupported!(Storage, "virStoragePoolLookupByTargetPath")
     }
     /// virStoragePoolDefineXML
     async fn pool_define_xml(&self, _xml: &str, _flags: u32) -> VirResult<StoragePoolRef> {
-        unsupported!("virStoragePoolDefineXML")
+        unsupported!(Storage, "virStoragePoolDefineXML")
     }
     /// virStoragePoolCreateXML
     async fn pool_create_xml(&self, _xml: &str, _flags: u32) -> VirResult<StoragePoolRef> {
-        unsupported!("virStoragePoolCreateXML")
+        unsupported!(Storage, "virStoragePoolCreateXML")
     }
     /// virStoragePoolBuild
     async fn pool_build(&self, _pool: &StoragePoolRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virStoragePoolBuild")
+        unsupported!(Storage, "virStoragePoolBuild")
     }
     /// virStoragePoolUndefine
     async fn pool_undefine(&self, _pool: &StoragePoolRef) -> VirResult<()> {
-        unsupported!("virStoragePoolUndefine")
+        unsupported!(Storage, "virStoragePoolUndefine")
     }
     /// virStoragePoolCreate
     async fn pool_create(&self, _pool: &StoragePoolRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virStoragePoolCreate")
+        unsupported!(Storage, "virStoragePoolCreate")
     }
     /// virStoragePoolDestroy
     async fn pool_destroy(&self, _pool: &StoragePoolRef) -> VirResult<()> {
-        unsupported!("virStoragePoolDestroy")
+        unsupported!(Storage, "virStoragePoolDestroy")
     }
     /// virStoragePoolDelete
     async fn pool_delete(&self, _pool: &StoragePoolRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virStoragePoolDelete")
+        unsupported!(Storage, "virStoragePoolDelete")
     }
     /// virStoragePoolRefresh
     async fn pool_refresh(&self, _pool: &StoragePoolRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virStoragePoolRefresh")
+        unsupported!(Storage, "virStoragePoolRefresh")
     }
     /// virStoragePoolGetInfo
     async fn pool_get_info(&self, _pool: &StoragePoolRef) -> VirResult<StoragePoolInfo> {
-        unsupported!("virStoragePoolGetInfo")
+        unsupported!(Storage, "virStoragePoolGetInfo")
     }
     /// virStoragePoolGetXMLDesc
     async fn pool_get_xml_desc(&self, _pool: &StoragePoolRef, _flags: u32) -> VirResult<String> {
-        unsupported!("virStoragePoolGetXMLDesc")
+        unsupported!(Storage, "virStoragePoolGetXMLDesc")
     }
     /// virStoragePoolGetAutostart
     async fn pool_get_autostart(&self, _pool: &StoragePoolRef) -> VirResult<bool> {
-        unsupported!("virStoragePoolGetAutostart")
+        unsupported!(Storage, "virStoragePoolGetAutostart")
     }
     /// virStoragePoolSetAutostart
     async fn pool_set_autostart(&self, _pool: &StoragePoolRef, _autostart: bool) -> VirResult<()> {
-        unsupported!("virStoragePoolSetAutostart")
+        unsupported!(Storage, "virStoragePoolSetAutostart")
     }
     /// virStoragePoolIsActive
     async fn pool_is_active(&self, _pool: &StoragePoolRef) -> VirResult<bool> {
-        unsupported!("virStoragePoolIsActive")
+        unsupported!(Storage, "virStoragePoolIsActive")
     }
     /// virStoragePoolIsPersistent
     async fn pool_is_persistent(&self, _pool: &StoragePoolRef) -> VirResult<bool> {
-        unsupported!("virStoragePoolIsPersistent")
+        unsupported!(Storage, "virStoragePoolIsPersistent")
     }
     /// virStoragePoolListAllVolumes
     async fn pool_list_all_volumes(
@@ -100,7 +100,7 @@ pub trait StorageDriver: Send + Sync {
         _pool: &StoragePoolRef,
         _flags: u32,
     ) -> VirResult<Vec<StorageVolRef>> {
-        unsupported!("virStoragePoolListAllVolumes")
+        unsupported!(Storage, "virStoragePoolListAllVolumes")
     }
     /// virStorageVolLookupByName
     async fn vol_lookup_by_name(
@@ -108,15 +108,15 @@ pub trait StorageDriver: Send + Sync {
         _pool: &StoragePoolRef,
         _name: &str,
     ) -> VirResult<StorageVolRef> {
-        unsupported!("virStorageVolLookupByName")
+        unsupported!(Storage, "virStorageVolLookupByName")
     }
     /// virStorageVolLookupByKey
     async fn vol_lookup_by_key(&self, _key: &str) -> VirResult<StorageVolRef> {
-        unsupported!("virStorageVolLookupByKey")
+        unsupported!(Storage, "virStorageVolLookupByKey")
     }
     /// virStorageVolLookupByPath
     async fn vol_lookup_by_path(&self, _path: &str) -> VirResult<StorageVolRef> {
-        unsupported!("virStorageVolLookupByPath")
+        unsupported!(Storage, "virStorageVolLookupByPath")
     }
     /// virStorageVolCreateXML
     async fn vol_create_xml(
@@ -125,7 +125,7 @@ pub trait StorageDriver: Send + Sync {
         _xml: &str,
         _flags: u32,
     ) -> VirResult<StorageVolRef> {
-        unsupported!("virStorageVolCreateXML")
+        unsupported!(Storage, "virStorageVolCreateXML")
     }
     /// virStorageVolCreateXMLFrom
     async fn vol_create_xml_from(
@@ -135,31 +135,31 @@ pub trait StorageDriver: Send + Sync {
         _clone: &StorageVolRef,
         _flags: u32,
     ) -> VirResult<StorageVolRef> {
-        unsupported!("virStorageVolCreateXMLFrom")
+        unsupported!(Storage, "virStorageVolCreateXMLFrom")
     }
     /// virStorageVolDelete
     async fn vol_delete(&self, _vol: &StorageVolRef, _flags: u32) -> VirResult<()> {
-        unsupported!("virStorageVolDelete")
+        unsupported!(Storage, "virStorageVolDelete")
     }
     /// virStorageVolWipe / virStorageVolWipePattern
     async fn vol_wipe(&self, _vol: &StorageVolRef, _algorithm: u32, _flags: u32) -> VirResult<()> {
-        unsupported!("virStorageVolWipePattern")
+        unsupported!(Storage, "virStorageVolWipePattern")
     }
     /// virStorageVolGetInfoFlags
     async fn vol_get_info(&self, _vol: &StorageVolRef, _flags: u32) -> VirResult<StorageVolInfo> {
-        unsupported!("virStorageVolGetInfo")
+        unsupported!(Storage, "virStorageVolGetInfo")
     }
     /// virStorageVolGetXMLDesc
     async fn vol_get_xml_desc(&self, _vol: &StorageVolRef, _flags: u32) -> VirResult<String> {
-        unsupported!("virStorageVolGetXMLDesc")
+        unsupported!(Storage, "virStorageVolGetXMLDesc")
     }
     /// virStorageVolGetPath
     async fn vol_get_path(&self, _vol: &StorageVolRef) -> VirResult<String> {
-        unsupported!("virStorageVolGetPath")
+        unsupported!(Storage, "virStorageVolGetPath")
     }
     /// virStorageVolResize
     async fn vol_resize(&self, _vol: &StorageVolRef, _capacity: u64, _flags: u32) -> VirResult<()> {
-        unsupported!("virStorageVolResize")
+        unsupported!(Storage, "virStorageVolResize")
     }
     /// virStorageVolUpload: the returned stream's sink receives the data.
     async fn vol_upload(
@@ -169,7 +169,7 @@ pub trait StorageDriver: Send + Sync {
         _length: u64,
         _flags: u32,
     ) -> VirResult<DataStream> {
-        unsupported!("virStorageVolUpload")
+        unsupported!(Storage, "virStorageVolUpload")
     }
     /// virStorageVolDownload: the returned stream's source yields the data.
     async fn vol_download(
@@ -179,6 +179,6 @@ pub trait StorageDriver: Send + Sync {
         _length: u64,
         _flags: u32,
     ) -> VirResult<DataStream> {
-        unsupported!("virStorageVolDownload")
+        unsupported!(Storage, "virStorageVolDownload")
     }
 }

@@ -1,0 +1,169 @@
+//! Domain queries and tunables (`testDomainGet*`/`Set*`, stats, list filters).
+
+use crate::driver::{dom_index, TestConnection};
+use crate::errors::{check_flags, invalid_arg, not_running};
+use crate::objects::{DomainObj, DriverState};
+use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
+use rvirt_core::handle::DomainRef;
+use rvirt_core::info::domain_state as st;
+
+/// `VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL`.
+pub const LIST_FILTERS_ALL: u32 = 0xffff;
+
+fn pair(flags: u32, yes: u32, no: u32, has: bool) -> bool {
+    let (y, n) = (flags & yes != 0, flags & no != 0);
+    y == n || (y && has) || (n && !has)
+}
+
+/// `virDomainObjListFilter`.
+pub fn list_filter(d: &DomainObj, flags: u32) -> bool {
+    let s = d.state.state;
+    let state_bits = flags & (16 | 32 | 64 | 128);
+    let state_ok = state_bits == 0
+        || (flags & 16 != 0 && s == st::RUNNING)
+        || (flags & 32 != 0 && s == st::PAUSED)
+        || (flags & 64 != 0 && s == st::SHUTOFF)
+        || (flags & 128 != 0 && !matches!(s, st::RUNNING | st::PAUSED | st::SHUTOFF));
+    pair(flags, 1, 2, d.is_active())
+        && pair(flags, 4, 8, d.persistent)
+        && state_ok
+        && pair(flags, 256, 512, d.has_managed_save)
+        && pair(flags, 1024, 2048, d.autostart)
+        && pair(flags, 4096, 8192, !d.snapshots.is_empty())
+        && pair(flags, 16384, 32768, false)
+}
+
+/// Resolves `AFFECT_LIVE`/`AFFECT_CONFIG` (`virDomainObjGetOneDefState`): (config?, live?).
+pub fn affect(obj: &DomainObj, flags: u32) -> VirResult<bool> {
+    let live = flags & 1 != 0;
+    let config = flags & 2 != 0;
+    if live && config {
+        return Err(invalid_arg(
+            "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
+        ));
+    }
+    if live && !obj.is_active() {
+        return Err(VirError::new(
+            ErrorCode::OperationInvalid,
+            ErrorDomain::Domain,
+            "domain is not running",
+        ));
+    }
+    Ok(config || (!live && !obj.is_active()))
+}
+
+impl TestConnection {
+    /// Runs `f` on the domain a handle names.
+    pub(crate) fn with_dom<T>(
+        &self,
+        dom: &DomainRef,
+        f: impl FnOnce(&mut DomainObj) -> VirResult<T>,
+    ) -> VirResult<T> {
+        let mut s = self.state();
+        let i = dom_index(&s, dom)?;
+        f(&mut s.domains[i])
+    }
+
+    /// Like [`Self::with_dom`] but requires an active domain (`virDomainObjCheckActive`).
+    pub(crate) fn with_active<T>(
+        &self,
+        dom: &DomainRef,
+        f: impl FnOnce(&mut DomainObj) -> VirResult<T>,
+    ) -> VirResult<T> {
+        self.with_dom(dom, |d| {
+            if !d.is_active() {
+                return Err(not_running());
+            }
+            f(d)
+        })
+    }
+
+    /// Runs `f` on the whole state.
+    pub(crate) fn with_state<T>(
+        &self,
+        f: impl FnOnce(&mut DriverState) -> VirResult<T>,
+    ) -> VirResult<T> {
+        let mut s = self.state();
+        f(&mut s)
+    }
+
+    /// testDomainSetMemoryFlags
+    pub(crate) fn dom_set_memory(&self, dom: &DomainRef, kib: u64, flags: u32) -> VirResult<()> {
+        check_flags(flags, 1 | 2 | 4, "testDomainSetMemoryFlags")?;
+        self.with_dom(dom, |d| {
+            let config = affect(d, flags & 3)?;
+            let live = !config;
+            let def = if config {
+                d.new_def.as_mut().unwrap_or(&mut d.def)
+            } else {
+                &mut d.def
+            };
+            if flags & 4 != 0 {
+                if live {
+                    return Err(crate::errors::invalid_op(
+                        "cannot resize the maximum memory on an active domain",
+                    ));
+                }
+                def.set_memory_kib(kib);
+                if def.current_memory_kib() > kib {
+                    def.set_current_memory_kib(kib);
+                }
+            } else {
+                if kib > def.memory_kib() {
+                    return Err(invalid_arg("cannot set memory higher than max memory"));
+                }
+                def.set_current_memory_kib(kib);
+            }
+            Ok(())
+        })
+    }
+
+    /// testDomainSetVcpusFlags
+    pub(crate) fn dom_set_vcpus(&self, dom: &DomainRef, n: u32, flags: u32) -> VirResult<()> {
+        check_flags(flags, 1 | 2 | 4, "testDomainSetVcpusFlags")?;
+        if n > 32 {
+            return Err(invalid_arg(format!(
+                "requested cpu amount exceeds maximum supported amount ({n} > 32)"
+            )));
+        }
+        self.with_dom(dom, |d| {
+            let live_flag = flags & 1 != 0;
+            let config_flag = flags & 2 != 0;
+            let (live, config) = if !live_flag && !config_flag {
+                (d.is_active(), !d.is_active())
+            } else {
+                if live_flag && !d.is_active() {
+                    return Err(not_running());
+                }
+                (live_flag, config_flag)
+            };
+            if live && d.def.vcpus_max() < n {
+                return Err(invalid_arg(format!(
+                    "requested cpu amount exceeds maximum ({n} > {})",
+                    d.def.vcpus_max()
+                )));
+            }
+            let pmax = d.persistent_def().vcpus_max();
+            if config && flags & 4 == 0 && pmax < n {
+                return Err(invalid_arg(format!(
+                    "requested cpu amount exceeds maximum ({n} > {pmax})"
+                )));
+            }
+            if live {
+                d.def.set_vcpus(n);
+            }
+            if config {
+                let pd = match d.new_def.as_mut() {
+                    Some(nd) => nd,
+                    None => &mut d.def,
+                };
+                if flags & 4 != 0 {
+                    pd.set_vcpus_max(n);
+                } else {
+                    pd.set_vcpus(n);
+                }
+            }
+            Ok(())
+        })
+    }
+}

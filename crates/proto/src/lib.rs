@@ -9,6 +9,8 @@ mod consts;
 pub mod fuzzing;
 mod header;
 mod packet;
+pub mod qemu_program;
+pub mod remote;
 mod remote_error;
 mod stream;
 

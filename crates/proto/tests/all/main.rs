@@ -1,4 +1,5 @@
 //! Integration tests of rvirt-proto: trace replay and random-input robustness.
 
 mod random;
+mod remote_types;
 mod traces;

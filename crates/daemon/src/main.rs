@@ -1,1 +1,198 @@
-fn main() {}
+//! rvirtd: a drop-in libvirtd speaking libvirt's remote protocol.
+
+mod cli;
+mod config;
+mod dispatch;
+mod paths;
+mod pidfile;
+mod sys;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::Parser;
+use rvirt_core::driver::DriverFactory;
+use rvirt_rpc::server::{Program, Server};
+
+use crate::cli::Cli;
+use crate::config::DaemonConfig;
+use crate::dispatch::{Daemon, RemoteProgram};
+use crate::paths::Paths;
+
+fn main() {
+    let cli = Cli::parse();
+    if cli.version {
+        println!(
+            "rvirtd (rvirt) {} (libvirt 9.0.0 compatible)",
+            env!("CARGO_PKG_VERSION")
+        );
+        return;
+    }
+    match run(cli) {
+        Ok(()) => {}
+        Err(e) => {
+            eprintln!("rvirtd: error: {e:#}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let privileged = rustix::process::geteuid().is_root();
+    let paths = match (&cli.root, privileged) {
+        (Some(r), _) => Paths::system(Some(r)),
+        (None, true) => Paths::system(None),
+        (None, false) => Paths::session(),
+    };
+    let conf_path = cli
+        .config
+        .clone()
+        .unwrap_or_else(|| paths.config_dir.join("libvirtd.conf"));
+    let (config, warnings) = match std::fs::read_to_string(&conf_path) {
+        Ok(text) => DaemonConfig::parse(&text, &conf_path.display().to_string())?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && cli.config.is_none() => {
+            (DaemonConfig::default(), Vec::new())
+        }
+        Err(e) => {
+            return Err(anyhow::anyhow!(
+                "Failed to read config file '{}': {e}",
+                conf_path.display()
+            ))
+        }
+    };
+    init_logging(&cli, &config);
+    for w in warnings {
+        tracing::warn!("{w}");
+    }
+
+    let mut ready = if cli.daemon {
+        sys::daemonize()?
+    } else {
+        sys::Ready::none()
+    };
+    let pid_path = cli
+        .pid_file
+        .clone()
+        .unwrap_or_else(|| paths.pid_file.clone());
+    let pid = match pidfile::PidFile::acquire(&pid_path, std::process::id()) {
+        Ok(p) => p,
+        Err(e) => {
+            ready.signal(false);
+            return Err(e);
+        }
+    };
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let res = rt.block_on(serve(&cli, &config, &paths, &mut ready));
+    if res.is_err() {
+        ready.signal(false);
+    }
+    drop(pid);
+    rt.shutdown_timeout(Duration::from_secs(2));
+    res
+}
+
+fn init_logging(cli: &Cli, config: &DaemonConfig) {
+    let level = if cli.verbose {
+        "debug"
+    } else {
+        match config.log_level {
+            1 => "debug",
+            2 => "info",
+            3 => "warn",
+            _ => "error",
+        }
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("RVIRTD_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn factories() -> Vec<Arc<dyn DriverFactory>> {
+    vec![Arc::new(rvirt_driver_test::TestDriverFactory)]
+}
+
+async fn serve(
+    cli: &Cli,
+    config: &DaemonConfig,
+    paths: &Paths,
+    ready: &mut sys::Ready,
+) -> anyhow::Result<()> {
+    let daemon = Arc::new(Daemon::new(factories()));
+    let programs: Vec<Arc<dyn Program>> = vec![Arc::new(RemoteProgram { daemon })];
+    let server = Server::new(config.server_config(), programs);
+
+    let sock_dir: PathBuf = match &config.unix_sock_dir {
+        Some(d) => paths.resolve(d),
+        None => paths.run_dir.clone(),
+    };
+    std::fs::create_dir_all(&sock_dir)
+        .with_context(|| format!("cannot create {}", sock_dir.display()))?;
+    let rw = sock_dir.join("libvirt-sock");
+    let ro = sock_dir.join("libvirt-sock-ro");
+    server
+        .listen_unix(&rw, config.unix_sock_rw_perms, false)
+        .with_context(|| format!("cannot listen on {}", rw.display()))?;
+    server
+        .listen_unix(&ro, config.unix_sock_ro_perms, true)
+        .with_context(|| format!("cannot listen on {}", ro.display()))?;
+    if let Some(group) = &config.unix_sock_group {
+        tracing::warn!(
+            group,
+            "unix_sock_group is not supported yet; sockets keep the daemon's group"
+        );
+    }
+    if cli.listen && config.listen_tcp {
+        if config.auth_tcp != "none" {
+            tracing::warn!(auth = %config.auth_tcp, "only auth_tcp=\"none\" is implemented; TCP clients are not authenticated");
+        }
+        let host = config
+            .listen_addr
+            .clone()
+            .unwrap_or_else(|| "0.0.0.0".into());
+        let addr = server
+            .listen_tcp(&format!("{host}:{}", config.tcp_port))
+            .await?;
+        tracing::info!(%addr, "listening on TCP");
+    }
+    if cli.listen && config.listen_tls {
+        tracing::warn!("TLS listener is not implemented yet (listen_tls ignored)");
+    }
+    tracing::info!(socket = %rw.display(), "rvirtd ready");
+    ready.signal(true);
+
+    let idle = idle_timeout(&server, cli.timeout);
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => tracing::info!("SIGINT received, shutting down"),
+        _ = term.recv() => tracing::info!("SIGTERM received, shutting down"),
+        _ = idle => tracing::info!("no clients for the timeout period, shutting down"),
+    }
+    server.shutdown();
+    Ok(())
+}
+
+/// `--timeout`: resolves after `secs` seconds without any client connected.
+async fn idle_timeout(server: &Server, secs: Option<u64>) {
+    let Some(secs) = secs.filter(|s| *s > 0) else {
+        return std::future::pending().await;
+    };
+    let mut clients = server.clients();
+    loop {
+        if *clients.borrow_and_update() == 0 {
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(secs)) => return,
+                r = clients.changed() => if r.is_err() { return std::future::pending().await },
+            }
+        } else if clients.changed().await.is_err() {
+            return std::future::pending().await;
+        }
+    }
+}

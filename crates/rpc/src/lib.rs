@@ -1,1 +1,3 @@
 //! libvirt RPC engines: server and client over unix/TCP sockets
+
+pub mod server;

@@ -1,1 +1,5 @@
 //! Host helpers: libvirt .conf parser, command runner, /proc and sysfs readers
+
+pub mod conf_file;
+
+pub use conf_file::{ConfError, ConfFile, ConfValue};

@@ -10,6 +10,7 @@
 //! as libvirt binds a `virIdentity` to each `virConnect`; access checks happen once, in the
 //! daemon's dispatch, from each procedure's ACL entry.
 
+mod compose;
 mod connect;
 mod domain;
 mod interface;
@@ -19,6 +20,7 @@ mod secret;
 mod snapshot;
 mod storage;
 
+pub use compose::{ComposedConnection, SecondaryDrivers};
 pub use connect::ConnectDriver;
 pub use domain::DomainDriver;
 pub use interface::InterfaceDriver;

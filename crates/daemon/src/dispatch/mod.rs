@@ -1,0 +1,250 @@
+//! The REMOTE program's dispatch: decode args → access checks → driver call → encode ret.
+//! No behaviour lives here; every handler is a thin mapping onto a driver trait method.
+
+/// `call!(cx, body, Args, |a, c| expr)`: decode args, get the open connection, run `expr`.
+/// `call!(cx, body, Args, "virApi", |a, c| expr)` also refuses it on read-only connections.
+/// `call!(cx, |c| expr)` for void-argument procedures.
+macro_rules! call {
+    ($cx:expr, $body:expr, $args:ty, |$a:ident, $c:ident| $e:expr) => {
+        Some(
+            async {
+                let $a: $args = $crate::dispatch::args($body)?;
+                let $c = $cx.conn()?;
+                $e
+            }
+            .await,
+        )
+    };
+    ($cx:expr, $body:expr, $args:ty, $api:literal, |$a:ident, $c:ident| $e:expr) => {
+        Some(
+            async {
+                let $a: $args = $crate::dispatch::args($body)?;
+                let $c = $cx.conn()?;
+                $cx.writable($api)?;
+                $e
+            }
+            .await,
+        )
+    };
+    ($cx:expr, |$c:ident| $e:expr) => {
+        Some(
+            async {
+                let $c = $cx.conn()?;
+                $e
+            }
+            .await,
+        )
+    };
+}
+
+mod connect;
+mod domain;
+mod events;
+mod interface;
+mod network;
+mod nodedev;
+mod secret;
+mod snapshot;
+mod storage;
+mod streams;
+
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex};
+
+use async_trait::async_trait;
+use bytes::Bytes;
+use rvirt_core::driver::{Connection, DriverFactory};
+use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
+use rvirt_proto::{Header, REMOTE_PROGRAM, REMOTE_PROTOCOL_VERSION};
+use rvirt_rpc::server::{Client, Outcome, Program};
+use rvirt_xdr::{Decode, Decoder, Encode};
+
+pub use events::EventSubscriptions;
+
+/// Daemon-wide state shared by every connection.
+pub struct Daemon {
+    /// Registered drivers, by URI scheme.
+    pub factories: Vec<Arc<dyn DriverFactory>>,
+    /// Event callback ids come from one counter shared by all connections, as in libvirtd.
+    next_callback_id: AtomicI32,
+}
+
+impl Daemon {
+    pub fn new(factories: Vec<Arc<dyn DriverFactory>>) -> Self {
+        Daemon {
+            factories,
+            next_callback_id: AtomicI32::new(0),
+        }
+    }
+
+    pub(crate) fn callback_id(&self) -> i32 {
+        self.next_callback_id.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+/// Per-connection state of the REMOTE program.
+#[derive(Default)]
+pub struct ConnState {
+    conn: Mutex<Option<Arc<dyn Connection>>>,
+    read_only: AtomicBool,
+    close_callback: AtomicBool,
+    pub(crate) events: EventSubscriptions,
+}
+
+impl ConnState {
+    fn get(&self) -> Option<Arc<dyn Connection>> {
+        match self.conn.lock() {
+            Ok(c) => c.clone(),
+            Err(p) => p.into_inner().clone(),
+        }
+    }
+}
+
+/// Everything a handler needs for one call.
+pub(crate) struct Cx<'a> {
+    pub daemon: &'a Arc<Daemon>,
+    pub client: &'a Arc<Client>,
+    pub st: Arc<ConnState>,
+}
+
+impl Cx<'_> {
+    /// The open driver connection, or libvirtd's "hypervisor connection not open".
+    pub fn conn(&self) -> VirResult<Arc<dyn Connection>> {
+        self.st
+            .get()
+            .ok_or_else(|| VirError::internal(ErrorDomain::Rpc, "hypervisor connection not open"))
+    }
+
+    /// Refuses a state-changing API on a read-only connection (code 29, domain 20).
+    pub fn writable(&self, api: &str) -> VirResult<()> {
+        if self.st.read_only.load(Ordering::Relaxed) {
+            return Err(VirError::read_only(api));
+        }
+        Ok(())
+    }
+}
+
+/// Decodes call arguments; failure is libvirtd's "Unable to decode message payload".
+pub(crate) fn args<A: Decode>(body: &[u8]) -> VirResult<A> {
+    A::decode(&mut Decoder::new(body)).map_err(|_| {
+        VirError::raw(
+            ErrorCode::Rpc,
+            ErrorDomain::Rpc,
+            "Unable to decode message payload",
+        )
+    })
+}
+
+/// Encodes a reply body.
+pub(crate) fn reply<R: Encode>(r: R) -> VirResult<Outcome> {
+    rvirt_xdr::to_bytes(&r)
+        .map(|b| Outcome::Reply(b.freeze()))
+        .map_err(|_| {
+            VirError::raw(
+                ErrorCode::Rpc,
+                ErrorDomain::Rpc,
+                "Unable to encode message payload",
+            )
+        })
+}
+
+/// An empty (void) reply.
+pub(crate) fn void() -> VirResult<Outcome> {
+    Ok(Outcome::Reply(Bytes::new()))
+}
+
+/// libvirt's `int` booleans.
+pub(crate) fn b2i(b: bool) -> i32 {
+    i32::from(b)
+}
+
+/// Caps a list at the client's `max*` count, as libvirtd's legacy list calls do.
+pub(crate) fn cap<T>(mut v: Vec<T>, max: i32) -> Vec<T> {
+    v.truncate(usize::try_from(max).unwrap_or(0));
+    v
+}
+
+/// The REMOTE program (`0x20008086` v1).
+pub struct RemoteProgram {
+    pub daemon: Arc<Daemon>,
+}
+
+#[async_trait]
+impl Program for RemoteProgram {
+    fn number(&self) -> u32 {
+        REMOTE_PROGRAM
+    }
+
+    fn version(&self) -> u32 {
+        REMOTE_PROTOCOL_VERSION
+    }
+
+    fn procedure_name(&self, proc_: i32) -> Option<&'static str> {
+        rvirt_proto::remote::procedure_info(proc_).map(|p| p.name)
+    }
+
+    fn is_priority(&self, proc_: i32) -> bool {
+        rvirt_proto::remote::procedure_info(proc_).is_some_and(|p| p.priority)
+    }
+
+    async fn dispatch(&self, client: &Arc<Client>, header: &Header, body: Bytes) -> Outcome {
+        let st = client.state::<ConnState>();
+        if client.info().read_only {
+            st.read_only.store(true, Ordering::Relaxed);
+        }
+        let cx = Cx {
+            daemon: &self.daemon,
+            client,
+            st,
+        };
+        let p = header.proc_;
+        let res = match connect::dispatch(&cx, p, &body).await {
+            Some(r) => r,
+            None => match route(&cx, p, &body).await {
+                Some(r) => r,
+                None => Err(VirError::unknown_procedure(p)),
+            },
+        };
+        res.unwrap_or_else(Outcome::Error)
+    }
+
+    async fn client_closed(&self, client: &Arc<Client>) {
+        let st = client.state::<ConnState>();
+        st.events.clear();
+        let conn = match st.conn.lock() {
+            Ok(mut c) => c.take(),
+            Err(p) => p.into_inner().take(),
+        };
+        if let Some(c) = conn {
+            let _ = c.close().await;
+        }
+    }
+}
+
+async fn route(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResult<Outcome>> {
+    if let Some(r) = domain::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = snapshot::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = network::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = storage::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = interface::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = nodedev::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = secret::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = events::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    streams::dispatch(cx, p, body).await
+}

@@ -1,0 +1,156 @@
+//! `Client`: the engine's handle on one connection, shared with the programs it dispatches to.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use rvirt_proto::Packet;
+use tokio::sync::{mpsc, oneshot};
+use tokio_util::sync::CancellationToken;
+
+/// How a client reached the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transport {
+    /// A unix socket; credentials from `SO_PEERCRED`.
+    Unix,
+    /// Plain TCP (peer address).
+    Tcp(String),
+    /// Anything else (tests, in-memory pipes).
+    Other,
+}
+
+/// Identity of a connection, fixed at accept time.
+#[derive(Debug, Clone)]
+pub struct ClientInfo {
+    /// Server-wide connection number.
+    pub id: u64,
+    pub transport: Transport,
+    /// The listening socket forces read-only (`libvirt-sock-ro`).
+    pub read_only: bool,
+    pub uid: Option<u32>,
+    pub gid: Option<u32>,
+    pub pid: Option<i32>,
+}
+
+/// One frame on its way to the socket; `ack` fires once it has been written.
+pub(crate) enum Outgoing {
+    Packet(Packet, Option<oneshot::Sender<()>>),
+    /// Flush what is queued, then close the connection.
+    Close,
+}
+
+/// A live connection as programs see it.
+pub struct Client {
+    info: ClientInfo,
+    tx: mpsc::UnboundedSender<Outgoing>,
+    closed: CancellationToken,
+    ext: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    pub(crate) last_rx: Mutex<Instant>,
+    pub(crate) keepalive_started: AtomicBool,
+    pub(crate) keepalive_start: tokio::sync::Notify,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("info", &self.info).finish()
+    }
+}
+
+impl Client {
+    pub(crate) fn new(info: ClientInfo, tx: mpsc::UnboundedSender<Outgoing>) -> Self {
+        Client {
+            info,
+            tx,
+            closed: CancellationToken::new(),
+            ext: Mutex::new(HashMap::new()),
+            last_rx: Mutex::new(Instant::now()),
+            keepalive_started: AtomicBool::new(false),
+            keepalive_start: tokio::sync::Notify::new(),
+        }
+    }
+
+    /// Identity of this connection.
+    pub fn info(&self) -> &ClientInfo {
+        &self.info
+    }
+
+    /// Per-connection state of type `T`, created on first use (one value per type).
+    pub fn state<T: Any + Send + Sync + Default>(&self) -> Arc<T> {
+        let mut map = match self.ext.lock() {
+            Ok(m) => m,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let entry = map
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(T::default()) as Arc<dyn Any + Send + Sync>)
+            .clone();
+        drop(map);
+        match entry.downcast::<T>() {
+            Ok(v) => v,
+            // Unreachable: the map is keyed by the value's own TypeId.
+            Err(_) => Arc::new(T::default()),
+        }
+    }
+
+    /// Queues an asynchronous frame (events); false when the connection is gone.
+    pub fn send_message(&self, packet: Packet) -> bool {
+        !self.closed.is_cancelled() && self.tx.send(Outgoing::Packet(packet, None)).is_ok()
+    }
+
+    pub(crate) fn send(&self, packet: Packet) -> bool {
+        self.tx.send(Outgoing::Packet(packet, None)).is_ok()
+    }
+
+    /// Queues a frame and returns a receiver that fires once it was written to the socket.
+    pub(crate) fn send_acked(&self, packet: Packet) -> Option<oneshot::Receiver<()>> {
+        let (ack, rx) = oneshot::channel();
+        self.tx.send(Outgoing::Packet(packet, Some(ack))).ok()?;
+        Some(rx)
+    }
+
+    /// Closes the connection once the frames queued so far are written.
+    pub fn close(&self) {
+        let _ = self.tx.send(Outgoing::Close);
+    }
+
+    /// Ends the connection now.
+    pub(crate) fn abort(&self) {
+        self.closed.cancel();
+    }
+
+    /// Whether the connection has ended.
+    pub fn is_closed(&self) -> bool {
+        self.closed.is_cancelled()
+    }
+
+    /// Resolves when the connection has ended.
+    pub async fn closed(&self) {
+        self.closed.cancelled().await;
+    }
+
+    pub(crate) fn token(&self) -> CancellationToken {
+        self.closed.clone()
+    }
+
+    /// Starts server-side keepalive pings (the side effect of SUPPORTS_FEATURE(10), §9).
+    pub fn start_keepalive(&self) {
+        if !self.keepalive_started.swap(true, Ordering::SeqCst) {
+            self.keepalive_start.notify_one();
+        }
+    }
+
+    pub(crate) fn touch(&self) {
+        if let Ok(mut t) = self.last_rx.lock() {
+            *t = Instant::now();
+        }
+    }
+
+    pub(crate) fn last_rx(&self) -> Instant {
+        match self.last_rx.lock() {
+            Ok(t) => *t,
+            Err(p) => *p.into_inner(),
+        }
+    }
+}

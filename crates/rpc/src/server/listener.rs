@@ -1,0 +1,191 @@
+//! `Server`: listening sockets (unix with `SO_PEERCRED`, plain TCP), accept loops,
+//! `max_clients`, shutdown.
+
+use std::net::SocketAddr;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::{TcpListener, UnixListener};
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+
+use super::client::{ClientInfo, Transport};
+use super::config::ServerConfig;
+use super::program::Program;
+use super::workers::Workers;
+
+pub(crate) struct Shared {
+    pub(crate) config: ServerConfig,
+    pub(crate) programs: Vec<Arc<dyn Program>>,
+    pub(crate) workers: Workers,
+    next_id: AtomicU64,
+    clients: watch::Sender<usize>,
+    shutdown: CancellationToken,
+    unix_paths: Mutex<Vec<PathBuf>>,
+}
+
+/// An RPC server (`virNetServer`): programs, limits and the sockets it listens on.
+#[derive(Clone)]
+pub struct Server {
+    shared: Arc<Shared>,
+}
+
+struct ClientGuard(Arc<Shared>);
+
+impl Drop for ClientGuard {
+    fn drop(&mut self) {
+        self.0.clients.send_modify(|n| *n = n.saturating_sub(1));
+    }
+}
+
+impl Server {
+    /// A server dispatching to `programs` with `config`'s limits.
+    pub fn new(config: ServerConfig, programs: Vec<Arc<dyn Program>>) -> Self {
+        let workers = Workers::new(config.max_workers, config.prio_workers);
+        let (clients, _) = watch::channel(0);
+        Server {
+            shared: Arc::new(Shared {
+                config,
+                programs,
+                workers,
+                next_id: AtomicU64::new(1),
+                clients,
+                shutdown: CancellationToken::new(),
+                unix_paths: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// Binds a unix socket at `path` with permission bits `mode` and serves it; clients
+    /// on a `read_only` socket are forced read-only. A stale socket file is replaced.
+    pub fn listen_unix(&self, path: &Path, mode: u32, read_only: bool) -> std::io::Result<()> {
+        if path.exists() {
+            std::fs::remove_file(path)?;
+        }
+        let listener = UnixListener::bind(path)?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+        if let Ok(mut v) = self.shared.unix_paths.lock() {
+            v.push(path.to_path_buf());
+        }
+        let shared = Arc::clone(&self.shared);
+        tokio::spawn(async move {
+            loop {
+                let accepted = tokio::select! {
+                    a = listener.accept() => a,
+                    _ = shared.shutdown.cancelled() => return,
+                };
+                let (sock, _) = match accepted {
+                    Ok(s) => s,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let cred = sock.peer_cred().ok();
+                let mut info = new_info(&shared, Transport::Unix, read_only);
+                if let Some(c) = cred {
+                    info.uid = Some(c.uid());
+                    info.gid = Some(c.gid());
+                    info.pid = c.pid();
+                }
+                spawn_client(&shared, sock, info);
+            }
+        });
+        Ok(())
+    }
+
+    /// Binds a plain TCP listener (auth none) and serves it; returns the bound address.
+    pub async fn listen_tcp(&self, addr: &str) -> std::io::Result<SocketAddr> {
+        let listener = TcpListener::bind(addr).await?;
+        let local = listener.local_addr()?;
+        let shared = Arc::clone(&self.shared);
+        tokio::spawn(async move {
+            loop {
+                let accepted = tokio::select! {
+                    a = listener.accept() => a,
+                    _ = shared.shutdown.cancelled() => return,
+                };
+                match accepted {
+                    Ok((sock, peer)) => {
+                        let _ = sock.set_nodelay(true);
+                        let info = new_info(&shared, Transport::Tcp(peer.to_string()), false);
+                        spawn_client(&shared, sock, info);
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    }
+                }
+            }
+        });
+        Ok(local)
+    }
+
+    /// Serves an already connected byte stream (tests, socket activation, ssh helpers).
+    pub fn serve_connection<S>(&self, io: S, read_only: bool)
+    where
+        S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+    {
+        let info = new_info(&self.shared, Transport::Other, read_only);
+        spawn_client(&self.shared, io, info);
+    }
+
+    /// Number of connected clients, as a watch (for the daemon's idle timeout).
+    pub fn clients(&self) -> watch::Receiver<usize> {
+        self.shared.clients.subscribe()
+    }
+
+    /// Stops accepting, ends every connection and removes the unix socket files.
+    pub fn shutdown(&self) {
+        self.shared.shutdown.cancel();
+        if let Ok(mut v) = self.shared.unix_paths.lock() {
+            for p in v.drain(..) {
+                let _ = std::fs::remove_file(&p);
+            }
+        }
+    }
+
+    /// Resolves once [`Server::shutdown`] was called.
+    pub async fn stopped(&self) {
+        self.shared.shutdown.cancelled().await;
+    }
+}
+
+fn new_info(shared: &Shared, transport: Transport, read_only: bool) -> ClientInfo {
+    ClientInfo {
+        id: shared.next_id.fetch_add(1, Ordering::Relaxed),
+        transport,
+        read_only,
+        uid: None,
+        gid: None,
+        pid: None,
+    }
+}
+
+fn spawn_client<S>(shared: &Arc<Shared>, io: S, info: ClientInfo)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    if *shared.clients.borrow() >= shared.config.max_clients {
+        tracing::warn!(
+            max = shared.config.max_clients,
+            "too many clients, dropping connection"
+        );
+        return;
+    }
+    shared.clients.send_modify(|n| *n += 1);
+    let guard = ClientGuard(Arc::clone(shared));
+    let shared = Arc::clone(shared);
+    tokio::spawn(async move {
+        let _guard = guard;
+        let stop = shared.shutdown.clone();
+        tokio::select! {
+            _ = super::connection::serve(Arc::clone(&shared), io, info) => {}
+            _ = stop.cancelled() => {}
+        }
+    });
+}

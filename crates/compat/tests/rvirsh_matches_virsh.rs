@@ -6,7 +6,10 @@ use rvirt_testkit::{bin_path, require_tool};
 
 #[test]
 fn rvirsh_through_rvirtd_matches_in_process_virsh() {
-    if !require_tool("/usr/bin/virsh", "rvirsh_through_rvirtd_matches_in_process_virsh") {
+    if !require_tool(
+        "/usr/bin/virsh",
+        "rvirsh_through_rvirtd_matches_in_process_virsh",
+    ) {
         return;
     }
     let (passed, failures) = compare_all(&bin_path("rvirsh"), "rvirsh via rvirtd");
@@ -14,5 +17,10 @@ fn rvirsh_through_rvirtd_matches_in_process_virsh() {
     for f in &failures {
         println!("{f}");
     }
-    assert!(failures.is_empty(), "{} of {} rvirsh cases differ (see above)", failures.len(), CASES.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} rvirsh cases differ (see above)",
+        failures.len(),
+        CASES.len()
+    );
 }

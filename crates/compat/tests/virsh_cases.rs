@@ -1,6 +1,11 @@
 //! virsh command sequences compared byte for byte. `@D@` is the data directory, `@T@` a
 //! scratch directory. Each case runs in one virsh process (`;`-separated), so state built by
 //! early commands is seen by later ones, exactly as in libvirt's in-process test driver.
+//! A case starting with `[mask-uuid] ` has generated UUIDs masked in both outputs.
+//!
+//! Not here, because libvirt's own test driver cannot serve as the oracle: secrets and
+//! volume upload/download (libvirt 9.0's test driver lacks them; rvirt's has them, see
+//! `extensions.rs`), and `save` (in-process virsh never returns from it).
 
 pub const CASES: &[&str] = &[
     // host
@@ -69,7 +74,6 @@ pub const CASES: &[&str] = &[
     "desc test; desc test --title 'a title'; desc test --title; list --title",
     "desc test 'some description'; desc test",
     "managedsave test; list --all; dominfo test; start test; domstate test --reason",
-    "save test @T@/test.save; list --all; restore @T@/test.save; list --all",
     "domrename test renamed",
     "destroy test; domrename test renamed; list --all",
     // snapshots
@@ -98,7 +102,7 @@ pub const CASES: &[&str] = &[
     "pool-info nosuch",
     "vol-list default-pool",
     "vol-list default-pool --details",
-    "pool-define-as extra dir --target /extra; pool-list --all; pool-start extra; pool-info extra; pool-destroy extra; pool-undefine extra; pool-list --all",
+    "[mask-uuid] pool-define-as extra dir --target /extra; pool-list --all; pool-start extra; pool-info extra; pool-destroy extra; pool-undefine extra; pool-list --all",
     "vol-create @D@/vol.xml --pool default-pool; vol-list default-pool; vol-info compat-vol.img --pool default-pool; vol-dumpxml compat-vol.img --pool default-pool; vol-path compat-vol.img --pool default-pool; vol-delete compat-vol.img --pool default-pool; vol-list default-pool",
     "vol-create-as default-pool new.img 10M; vol-info new.img --pool default-pool; vol-key new.img --pool default-pool",
     // interfaces, node devices, secrets
@@ -107,6 +111,4 @@ pub const CASES: &[&str] = &[
     "nodedev-list",
     "nodedev-list --tree",
     "nodedev-dumpxml computer",
-    "secret-list",
-    "secret-define @D@/secret.xml; secret-list; secret-dumpxml 0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f; secret-undefine 0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f; secret-list",
 ];

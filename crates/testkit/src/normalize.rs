@@ -44,3 +44,55 @@ mod tests {
         );
     }
 }
+
+/// Replaces every UUID-shaped token (8-4-4-4-12 hex) with `<uuid>`.
+pub fn mask_uuids(text: &str) -> String {
+    let b = text.as_bytes();
+    let shape = [8usize, 4, 4, 4, 12];
+    let total = 36;
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < b.len() {
+        if i + total <= b.len() && text.is_char_boundary(i) && text.is_char_boundary(i + total) {
+            let cand = &b[i..i + total];
+            let mut pos = 0;
+            let mut ok = true;
+            for (k, len) in shape.iter().enumerate() {
+                if !cand[pos..pos + len].iter().all(u8::is_ascii_hexdigit) {
+                    ok = false;
+                    break;
+                }
+                pos += len;
+                if k < 4 {
+                    if cand[pos] != b'-' {
+                        ok = false;
+                        break;
+                    }
+                    pos += 1;
+                }
+            }
+            if ok {
+                out.push_str("<uuid>");
+                i += total;
+                continue;
+            }
+        }
+        let ch = text[i..].chars().next().unwrap_or('?');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod uuid_tests {
+    use super::*;
+
+    #[test]
+    fn masks_uuids_only() {
+        assert_eq!(
+            mask_uuids("UUID: bc2d3040-c390-452f-bffc-c81b44f1c1b5 é\nx 1234"),
+            "UUID: <uuid> é\nx 1234"
+        );
+    }
+}

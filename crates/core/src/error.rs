@@ -342,10 +342,21 @@ impl VirError {
         }
     }
 
-    /// libvirt's "unsupported flags (0x…) in function …" (`virCheckFlags`): code
-    /// INVALID_ARG with the bare text (no "invalid argument: " prefix), as libvirt sends it.
+    /// libvirt's "unsupported flags (0x…) in function …" (`virCheckFlags` →
+    /// `virReportInvalidArg`): code INVALID_ARG with the bare text, str1 = the function,
+    /// str2 = the argument name `flags`, int1 = int2 = 0 — exactly the fields libvirt sends.
     pub fn unsupported_flags(domain: ErrorDomain, flags: u64, function: &str) -> Self {
-        Self::raw(ErrorCode::InvalidArg, domain, format!("unsupported flags (0x{flags:x}) in function {function}"))
+        VirError {
+            code: ErrorCode::InvalidArg,
+            domain,
+            message: format!("unsupported flags (0x{flags:x}) in function {function}"),
+            level: VIR_ERR_ERROR,
+            str1: Some(function.to_string()),
+            str2: Some("flags".to_string()),
+            str3: None,
+            int1: 0,
+            int2: 0,
+        }
     }
 
     /// The RPC program's "unknown procedure: N" error (code 39, domain 7).

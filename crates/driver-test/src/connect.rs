@@ -41,7 +41,7 @@ impl ConnectDriver for TestConnection {
     /// virConnectGetCapabilities
     async fn get_capabilities(&self) -> VirResult<String> {
         let cells = self.state().cells.clone();
-        Ok(defaults::capabilities_xml(&cells))
+        Ok(defaults::capabilities(&cells).format())
     }
     /// virConnectGetSysinfo
     async fn get_sysinfo(&self, flags: u32) -> VirResult<String> {

@@ -1,8 +1,10 @@
 //! Facts of libvirt's `test:///default`: its node document, host data and fixed answers.
 
+use rvirt_conf::capabilities::Capabilities;
 use rvirt_core::info::NodeInfo;
 
-/// The objects `test:///default` starts with, in the `<node>` format `test:///PATH` files use.
+/// The objects `test:///default` starts with, in the `<node>` format `test:///PATH` files use
+/// (its node devices come from conf's `NodeDeviceDef::test_driver_defaults`).
 pub const DEFAULT_NODE_XML: &str = r#"<node>
   <domain type='test'>
     <name>test</name>
@@ -19,7 +21,7 @@ pub const DEFAULT_NODE_XML: &str = r#"<node>
       </disk>
       <interface type='network'>
         <mac address='aa:bb:cc:dd:ee:ff'/>
-        <source network='default' bridge='virbr0'/>
+        <source network='default'/>
         <address type='pci' domain='0x0000' bus='0x00' slot='0x1' function='0x0'/>
       </interface>
       <memballoon model='virtio'>
@@ -54,71 +56,14 @@ pub const DEFAULT_NODE_XML: &str = r#"<node>
       <path>/default-pool</path>
     </target>
   </pool>
-  <device>
-    <name>computer</name>
-    <capability type='system'>
-      <hardware>
-        <vendor>Libvirt</vendor>
-        <version>Test driver</version>
-        <serial>123456</serial>
-        <uuid>11111111-2222-3333-4444-555555555555</uuid>
-      </hardware>
-      <firmware>
-        <vendor>Libvirt</vendor>
-        <version>Test Driver</version>
-        <release_date>01/22/2007</release_date>
-      </firmware>
-    </capability>
-  </device>
-  <device>
-    <name>scsi_host1</name>
-    <parent>computer</parent>
-    <capability type='scsi_host'>
-      <host>1</host>
-      <unique_id>0</unique_id>
-      <capability type='fc_host'>
-        <wwnn>2000000012341234</wwnn>
-        <wwpn>1000000012341234</wwpn>
-        <fabric_wwn>2000000043214321</fabric_wwn>
-      </capability>
-      <capability type='vport_ops'>
-        <max_vports>0</max_vports>
-        <vports>0</vports>
-      </capability>
-    </capability>
-  </device>
-  <device>
-    <name>scsi_host2</name>
-    <parent>computer</parent>
-    <capability type='scsi_host'>
-      <host>2</host>
-      <unique_id>1</unique_id>
-      <capability type='fc_host'>
-        <wwnn>2000000056785678</wwnn>
-        <wwpn>1000000056785678</wwpn>
-        <fabric_wwn>2000000087658765</fabric_wwn>
-      </capability>
-      <capability type='vport_ops'>
-        <max_vports>0</max_vports>
-        <vports>0</vports>
-      </capability>
-    </capability>
-  </device>
-  <device>
-    <name>scsi_host11</name>
-    <parent>scsi_host1</parent>
-    <capability type='scsi_host'>
-      <host>11</host>
-      <unique_id>10</unique_id>
-      <capability type='fc_host'>
-        <wwnn>2000000034563456</wwnn>
-        <wwpn>1000000034563456</wwpn>
-        <fabric_wwn>2000000043214321</fabric_wwn>
-      </capability>
-    </capability>
-  </device>
 </node>
 "#;
+
+/// The order `virConnectListAllNodeDevices` showed the default devices in. libvirt keeps them
+/// in a hash table seeded randomly per process, so any order is "right"; this one is the
+/// order observed on libvirt 9.0 and is kept stable here.
+pub const DEFAULT_NODEDEV_ORDER: [&str; 4] =
+    ["computer", "scsi_host11", "scsi_host2", "scsi_host1"];
 
 /// The test driver's `virNodeInfo`.
 pub fn node_info() -> NodeInfo {
@@ -208,39 +153,16 @@ pub const X86_CPU_MODELS: &[&str] = &[
     "Dhyana",
 ];
 
-/// FALLBACK for `rvirt_conf::capabilities::Capabilities::test_driver_default()`: the
-/// capabilities document of the test driver with `cells` NUMA cells of 8 CPUs each.
-pub fn capabilities_xml(cells: &[(u64, u64)]) -> String {
-    let mut s = String::from("<capabilities>\n\n  <host>\n    <cpu>\n      <arch>i686</arch>\n      <features>\n        <pae/>\n        <nonpae/>\n      </features>\n");
-    for size in [4, 8, 2048, 1048576] {
-        s.push_str(&format!("      <pages unit='KiB' size='{size}'/>\n"));
-    }
-    s.push_str("    </cpu>\n    <power_management/>\n    <iommu support='no'/>\n");
-    if !cells.is_empty() {
-        s.push_str(&format!(
-            "    <topology>\n      <cells num='{}'>\n",
-            cells.len()
-        ));
-        for (i, (mem, _)) in cells.iter().enumerate() {
-            let first = if i == 1 { 8 } else { 4 };
-            s.push_str(&format!(
-                "        <cell id='{i}'>\n          <memory unit='KiB'>{mem}</memory>\n          <pages unit='KiB' size='{first}'>{}</pages>\n          <pages unit='KiB' size='2048'>0</pages>\n          <pages unit='KiB' size='1048576'>0</pages>\n          <cpus num='8'>\n",
-                mem / first
-            ));
-            for c in 0..8 {
-                let id = i * 8 + c;
-                s.push_str(&format!(
-                    "            <cpu id='{id}' socket_id='{i}' die_id='0' core_id='{c}' siblings='{id}'/>\n"
-                ));
-            }
-            s.push_str("          </cpus>\n        </cell>\n");
+/// `testBuildCapabilities`: conf's test-driver capabilities with this instance's NUMA cells
+/// (memory KiB each; a node file has none).
+pub fn capabilities(cells: &[(u64, u64)]) -> Capabilities {
+    let mut caps = Capabilities::test_driver_default();
+    caps.host.cells.truncate(cells.len());
+    for (cell, (mem, _)) in caps.host.cells.iter_mut().zip(cells) {
+        cell.memory_kib = *mem;
+        if let Some(first) = cell.pages.first_mut() {
+            first.1 = *mem / u64::from(first.0.max(1));
         }
-        s.push_str("      </cells>\n    </topology>\n");
     }
-    s.push_str("    <secmodel>\n      <model>testSecurity</model>\n      <doi></doi>\n    </secmodel>\n  </host>\n\n");
-    for os in ["hvm", "xen"] {
-        s.push_str(&format!("  <guest>\n    <os_type>{os}</os_type>\n    <arch name='i686'>\n      <wordsize>32</wordsize>\n      <emulator>/usr/bin/test-hv</emulator>\n      <domain type='test'/>\n    </arch>\n    <features>\n      <pae/>\n      <nonpae/>\n    </features>\n  </guest>\n\n"));
-    }
-    s.push_str("</capabilities>\n");
-    s
+    caps
 }

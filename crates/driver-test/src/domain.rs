@@ -1,10 +1,10 @@
 //! `DomainDriver` for the test driver: thin trait methods over the lifecycle and query code.
 
 use crate::domain_query::{affect, list_filter, LIST_FILTERS_ALL};
+use crate::domdef::DomainDefExt;
 use crate::driver::TestConnection;
 use crate::errors::{check_flags, invalid_arg, invalid_op, no_support, not_running, TEST};
 use crate::objects::DomainObj;
-use crate::xmltree;
 use async_trait::async_trait;
 use rvirt_core::driver::DomainDriver;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
@@ -63,17 +63,17 @@ impl DomainDriver for TestConnection {
             .domains
             .iter()
             .filter(|d| !d.is_active())
-            .map(|d| d.def.name().to_string())
+            .map(|d| d.def.name.clone())
             .collect())
     }
     async fn domain_lookup_by_id(&self, id: i32) -> VirResult<DomainRef> {
         self.dom_lookup(|d| d.is_active() && d.id == id)
     }
     async fn domain_lookup_by_name(&self, name: &str) -> VirResult<DomainRef> {
-        self.dom_lookup(|d| d.def.name() == name)
+        self.dom_lookup(|d| d.def.name == name)
     }
     async fn domain_lookup_by_uuid(&self, uuid: Uuid) -> VirResult<DomainRef> {
-        self.dom_lookup(|d| d.def.uuid() == uuid)
+        self.dom_lookup(|d| d.def.uuid_ref() == uuid)
     }
     async fn domain_define_xml(&self, xml: &str, flags: u32) -> VirResult<DomainRef> {
         self.dom_define(xml, flags)
@@ -109,8 +109,8 @@ impl DomainDriver for TestConnection {
         self.with_dom(dom, |d| {
             Ok(DomainInfo {
                 state: d.state.state,
-                max_mem: d.def.memory_kib(),
-                memory: d.def.current_memory_kib(),
+                max_mem: d.def.max_memory_kib,
+                memory: d.def.current_memory_kib,
                 nr_virt_cpu: d.def.vcpus(),
                 cpu_time: u64::try_from(now_us()).unwrap_or(0).saturating_mul(1000),
             })
@@ -143,10 +143,11 @@ impl DomainDriver for TestConnection {
         // SECURE | INACTIVE | UPDATE_CPU | MIGRATABLE
         check_flags(flags, 0xf, "testDomainGetXMLDesc")?;
         self.with_dom(dom, |d| {
+            let secure = flags & 1 != 0;
             if flags & 2 != 0 {
-                Ok(d.persistent_def().format(None))
+                Ok(d.persistent_def().xml(None, true, secure))
             } else {
-                Ok(d.def.format((d.id >= 0).then_some(d.id)))
+                Ok(d.def.xml((d.id >= 0).then_some(d.id), false, secure))
             }
         })
     }
@@ -154,7 +155,7 @@ impl DomainDriver for TestConnection {
         self.with_dom(dom, |_| Ok("linux".to_string()))
     }
     async fn domain_get_max_memory(&self, dom: &DomainRef) -> VirResult<u64> {
-        self.with_dom(dom, |d| Ok(d.def.memory_kib()))
+        self.with_dom(dom, |d| Ok(d.def.max_memory_kib))
     }
     async fn domain_get_max_vcpus(&self, dom: &DomainRef) -> VirResult<i32> {
         self.domain_get_vcpus_flags(dom, 1 | 4).await
@@ -197,7 +198,7 @@ impl DomainDriver for TestConnection {
             let config = affect(d, flags & 3)?;
             let def = if config { d.persistent_def() } else { &d.def };
             let n = if flags & 4 != 0 {
-                def.vcpus_max()
+                def.vcpus_max
             } else {
                 def.vcpus()
             };
@@ -299,17 +300,11 @@ impl DomainDriver for TestConnection {
             let config = affect(d, flags)?;
             let def = if config { d.persistent_def() } else { &d.def };
             match kind {
-                0 => def.text_field("description").ok_or_else(metadata_missing),
-                1 => def.text_field("title").ok_or_else(metadata_missing),
+                0 => def.description.clone().ok_or_else(metadata_missing),
+                1 => def.title.clone().ok_or_else(metadata_missing),
                 2 => {
                     let uri = uri.ok_or_else(|| invalid_arg("missing namespace URI"))?;
-                    let mut el = def.metadata(&uri).ok_or_else(metadata_missing)?;
-                    el.attrs.retain(|(k, _)| !k.starts_with("xmlns"));
-                    el.attrs.insert(0, ("xmlns".to_string(), uri.clone()));
-                    if let Some((_, local)) = el.name.split_once(':') {
-                        el.name = local.to_string();
-                    }
-                    Ok(el.to_xml().trim_end().to_string())
+                    def.metadata_plain(&uri)
                 }
                 _ => Err(invalid_arg(format!("unknown metadata type '{kind}'"))),
             }
@@ -333,24 +328,19 @@ impl DomainDriver for TestConnection {
                 &mut d.def
             };
             match kind {
-                0 => def.set_text_field("description", metadata.as_deref()),
-                1 => def.set_text_field("title", metadata.as_deref()),
+                0 => def.set_description(metadata.as_deref()),
+                1 => def.set_title(metadata.as_deref()),
                 2 => {
                     let uri = uri
                         .clone()
                         .ok_or_else(|| invalid_arg("missing namespace URI"))?;
-                    let el = match metadata.as_deref() {
+                    match metadata.as_deref() {
                         Some(m) if !m.is_empty() => {
                             let key = key.clone().ok_or_else(|| invalid_arg("missing key"))?;
-                            let mut el = xmltree::parse(m, "metadata", ErrorDomain::Domain)?;
-                            el.name = format!("{key}:{}", el.name);
-                            el.attrs.retain(|(k, _)| !k.starts_with("xmlns"));
-                            el.attrs.insert(0, (format!("xmlns:{key}"), uri.clone()));
-                            Some(el)
+                            def.set_metadata_element(&uri, &key, Some(m))?;
                         }
-                        _ => None,
-                    };
-                    def.set_metadata(&uri, el);
+                        _ => def.set_metadata_element(&uri, "", None)?,
+                    }
                 }
                 _ => return Err(invalid_arg(format!("unknown metadata type '{kind}'"))),
             }
@@ -549,7 +539,7 @@ impl DomainDriver for TestConnection {
             if !d.def.has_memballoon() {
                 return Ok(Vec::new());
             }
-            let cur = d.def.current_memory_kib();
+            let cur = d.def.current_memory_kib;
             let all = [
                 (6, cur),
                 (0, 0),
@@ -580,10 +570,10 @@ impl DomainDriver for TestConnection {
     ) -> VirResult<BlockInfo> {
         check_flags(flags, 0, "testDomainGetBlockInfo")?;
         self.with_dom(dom, |d| {
-            let (_, src) = d.def.disk_by_name(path).ok_or_else(|| {
+            let disk = d.def.disk_by_name(path).ok_or_else(|| {
                 invalid_arg(format!("invalid path {path} not assigned to domain"))
             })?;
-            if src.is_none() {
+            if disk.source.is_none() {
                 return Err(invalid_arg(format!(
                     "disk '{path}' does not currently have a source assigned"
                 )));
@@ -721,12 +711,12 @@ impl DomainDriver for TestConnection {
                 return Err(not_running());
             }
             let mut out = Vec::new();
-            for (n, net) in d.def.nets().into_iter().enumerate() {
+            for (n, net) in d.def.interfaces().into_iter().enumerate() {
                 let addr = if net.net_type == "network" {
                     let offset = 20 * (u32::try_from(d.id).unwrap_or(1).saturating_sub(1))
                         + u32::try_from(n).unwrap_or(0)
                         + 1;
-                    let nname = net.network.clone().unwrap_or_default();
+                    let nname = net.source_network.clone().unwrap_or_default();
                     let nobj =
                         s.networks
                             .iter()
@@ -747,8 +737,8 @@ impl DomainDriver for TestConnection {
                     }
                 };
                 out.push(DomainInterface {
-                    name: net.ifname.unwrap_or_default(),
-                    hwaddr: Some(net.mac),
+                    name: net.target_dev.unwrap_or_default(),
+                    hwaddr: net.mac,
                     addrs: vec![addr],
                 });
             }
@@ -773,6 +763,46 @@ impl DomainDriver for TestConnection {
             d.time = (t.seconds, t.nseconds);
             Ok(())
         })
+    }
+    async fn domain_get_vcpu_pin_info(
+        &self,
+        dom: &DomainRef,
+        ncpumaps: i32,
+        maplen: i32,
+        flags: u32,
+    ) -> VirResult<(Vec<u8>, i32)> {
+        self.dom_vcpu_pin_info(dom, ncpumaps, maplen, flags)
+    }
+    async fn domain_get_emulator_pin_info(
+        &self,
+        dom: &DomainRef,
+        maplen: i32,
+        flags: u32,
+    ) -> VirResult<(Vec<u8>, i32)> {
+        self.dom_emulator_pin_info(dom, maplen, flags)
+    }
+    async fn domain_get_numa_parameters(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.dom_numa_params(dom, flags)
+    }
+    async fn domain_get_interface_parameters(
+        &self,
+        dom: &DomainRef,
+        device: &str,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.dom_interface_params(dom, device, flags)
+    }
+    async fn domain_get_block_io_tune(
+        &self,
+        dom: &DomainRef,
+        disk: Option<String>,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.dom_block_io_tune(dom, disk, flags)
     }
     async fn domain_fs_freeze(
         &self,

@@ -1,13 +1,15 @@
 //! Domain lifecycle: define/undefine, create, destroy, shutdown, reboot, suspend/resume,
 //! save/restore, managed save, rename (`testDomain*` lifecycle functions).
 
+use crate::domdef::{parse_domain, DomainDefExt};
 use crate::driver::{dom_index, dom_mut, TestConnection};
 use crate::errors::{check_flags, internal, invalid_op, no_domain, not_running};
-use crate::model::domain::DomainDef;
 use crate::objects::{DomainObj, DriverState};
-use crate::state::{detail, running, shutoff, transition, DomainState, Transition};
+use crate::state::{running, shutoff, transition, DomainState, Transition};
+use rvirt_conf::domain::DomainDef;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::event::lifecycle as ev;
+use rvirt_core::event::lifecycle_detail as detail;
 use rvirt_core::handle::DomainRef;
 use rvirt_core::info::domain_state as st;
 
@@ -20,21 +22,20 @@ fn op_failed(detail: String) -> VirError {
 /// `virDomainObjListAdd`: index of the (new or existing) object for `def`.
 /// Returns (index, replaced-existing).
 fn list_add(state: &mut DriverState, def: DomainDef, live: bool) -> VirResult<(usize, bool)> {
-    let uuid = def.uuid();
-    if let Some(i) = state.domains.iter().position(|d| d.def.uuid() == uuid) {
+    let uuid = def.uuid_ref();
+    if let Some(i) = state.domains.iter().position(|d| d.def.uuid_ref() == uuid) {
         let obj = &mut state.domains[i];
-        if obj.def.name() != def.name() {
+        if obj.def.name != def.name {
             return Err(op_failed(format!(
                 "domain '{}' is already defined with uuid {}",
-                obj.def.name(),
-                uuid
+                obj.def.name, uuid
             )));
         }
         if live {
             if obj.is_active() {
                 return Err(invalid_op(format!(
                     "domain '{}' is already active",
-                    obj.def.name()
+                    obj.def.name
                 )));
             }
             if obj.persistent {
@@ -48,11 +49,11 @@ fn list_add(state: &mut DriverState, def: DomainDef, live: bool) -> VirResult<(u
         }
         return Ok((i, true));
     }
-    if let Some(other) = state.domains.iter().find(|d| d.def.name() == def.name()) {
+    if let Some(other) = state.domains.iter().find(|d| d.def.name == def.name) {
         return Err(op_failed(format!(
             "domain '{}' already exists with uuid {}",
-            def.name(),
-            other.def.uuid()
+            def.name,
+            other.def.uuid_ref()
         )));
     }
     state.domains.push(DomainObj::new(
@@ -97,7 +98,7 @@ pub(crate) fn shutdown_state(
 }
 
 fn write_save_image(path: &str, def: &DomainDef, id: i32) -> VirResult<()> {
-    let xml = def.format(Some(id));
+    let xml = def.xml(Some(id), false, true);
     let len = i32::try_from(xml.len()).unwrap_or(i32::MAX);
     let mut buf = Vec::with_capacity(xml.len() + 19);
     buf.extend_from_slice(SAVE_MAGIC);
@@ -107,10 +108,7 @@ fn write_save_image(path: &str, def: &DomainDef, id: i32) -> VirResult<()> {
         VirError::raw(
             ErrorCode::SystemError,
             crate::errors::TEST,
-            format!(
-                "saving domain '{}' to '{path}': open failed: {e}",
-                def.name()
-            ),
+            format!("saving domain '{}' to '{path}': open failed: {e}", def.name),
         )
     })
 }
@@ -133,18 +131,18 @@ fn read_save_image(path: &str) -> VirResult<DomainDef> {
     let xml = data
         .get(19..19 + len)
         .ok_or_else(|| sys(format!("incomplete metadata in '{path}'")))?;
-    DomainDef::parse(&String::from_utf8_lossy(xml))
+    parse_domain(&String::from_utf8_lossy(xml), false, false)
 }
 
 impl TestConnection {
     /// testDomainDefineXMLFlags
     pub(crate) fn dom_define(&self, xml: &str, flags: u32) -> VirResult<DomainRef> {
         check_flags(flags, 1, "testDomainDefineXMLFlags")?;
-        let def = DomainDef::parse(xml)?;
-        if def.name().contains('\n') {
+        let def = parse_domain(xml, true, flags & 1 != 0)?;
+        if def.name.contains('\n') {
             return Err(crate::errors::xml_error(
                 ErrorDomain::Domain,
-                format!("name {} cannot contain '\\n'", def.name()),
+                format!("name {} cannot contain '\\n'", def.name),
             ));
         }
         let r = {
@@ -199,7 +197,7 @@ impl TestConnection {
     /// testDomainCreateXML
     pub(crate) fn dom_create_xml(&self, xml: &str, flags: u32) -> VirResult<DomainRef> {
         check_flags(flags, 1 << 4, "testDomainCreateXML")?;
-        let def = DomainDef::parse(xml)?;
+        let def = parse_domain(xml, false, flags & (1 << 4) != 0)?;
         let r = {
             let mut s = self.state();
             let (i, _) = list_add(&mut s, def, true)?;
@@ -393,7 +391,7 @@ impl TestConnection {
     /// testDomainSaveImageGetXMLDesc
     pub(crate) fn dom_save_image_xml(&self, path: &str, flags: u32) -> VirResult<String> {
         check_flags(flags, 1, "testDomainSaveImageGetXMLDesc")?;
-        Ok(read_save_image(path)?.format(None))
+        Ok(read_save_image(path)?.xml(None, true, true))
     }
 
     /// testDomainSaveImageDefineXML
@@ -405,7 +403,7 @@ impl TestConnection {
     ) -> VirResult<()> {
         check_flags(flags, 2 | 4, "testDomainSaveImageDefineXML")?;
         read_save_image(path)?;
-        let def = DomainDef::parse(dxml)?;
+        let def = parse_domain(dxml, false, false)?;
         write_save_image(path, &def, -1)
     }
 
@@ -483,7 +481,7 @@ impl TestConnection {
             if !obj.persistent {
                 return Err(invalid_op("cannot rename a transient domain"));
             }
-            if s.domains.iter().any(|d| d.def.name() == new_name) {
+            if s.domains.iter().any(|d| d.def.name == new_name) {
                 return Err(invalid_op(format!(
                     "domain with name '{new_name}' already exists"
                 )));
@@ -496,7 +494,7 @@ impl TestConnection {
             }
             let obj = &mut s.domains[i];
             let old = obj.dref();
-            obj.def.set_name(new_name);
+            obj.def.name = new_name.to_string();
             (old, obj.dref())
         };
         self.emit_lifecycle(old, ev::UNDEFINED, detail::UNDEFINED_RENAMED);

@@ -1,5 +1,6 @@
 //! Domain queries and tunables (`testDomainGet*`/`Set*`, stats, list filters).
 
+use crate::domdef::DomainDefExt;
 use crate::driver::{dom_index, TestConnection};
 use crate::errors::{check_flags, invalid_arg, not_running};
 use crate::objects::{DomainObj, DriverState};
@@ -104,15 +105,15 @@ impl TestConnection {
                         "cannot resize the maximum memory on an active domain",
                     ));
                 }
-                def.set_memory_kib(kib);
-                if def.current_memory_kib() > kib {
-                    def.set_current_memory_kib(kib);
+                def.max_memory_kib = kib;
+                if def.current_memory_kib > kib {
+                    def.current_memory_kib = kib;
                 }
             } else {
-                if kib > def.memory_kib() {
+                if kib > def.max_memory_kib {
                     return Err(invalid_arg("cannot set memory higher than max memory"));
                 }
-                def.set_current_memory_kib(kib);
+                def.current_memory_kib = kib;
             }
             Ok(())
         })
@@ -137,13 +138,13 @@ impl TestConnection {
                 }
                 (live_flag, config_flag)
             };
-            if live && d.def.vcpus_max() < n {
+            if live && d.def.vcpus_max < n {
                 return Err(invalid_arg(format!(
                     "requested cpu amount exceeds maximum ({n} > {})",
-                    d.def.vcpus_max()
+                    d.def.vcpus_max
                 )));
             }
-            let pmax = d.persistent_def().vcpus_max();
+            let pmax = d.persistent_def().vcpus_max;
             if config && flags & 4 == 0 && pmax < n {
                 return Err(invalid_arg(format!(
                     "requested cpu amount exceeds maximum ({n} > {pmax})"

@@ -1,10 +1,12 @@
 //! The connection object, the shared `test:///default` instance and the driver factory.
 
 use crate::defaults;
+use crate::domdef::DomainDefExt;
 use crate::errors::{invalid_arg, no_domain_uuid};
 use crate::node_file;
-use crate::objects::{DomainObj, DriverState};
+use crate::objects::{DomainObj, DriverState, NodeDevObj};
 use async_trait::async_trait;
+use rvirt_conf::nodedev::NodeDeviceDef;
 use rvirt_core::driver::{Connection, DriverFactory, OpenContext};
 use rvirt_core::error::{VirError, VirResult};
 use rvirt_core::event::{DomainEventKind, Event, EventBus};
@@ -44,7 +46,17 @@ fn open_default_shared() -> VirResult<Arc<Shared>> {
         return Ok(shared.clone());
     }
     let cells = defaults::DEFAULT_CELLS.to_vec();
-    let state = node_file::load(defaults::DEFAULT_NODE_XML, None, cells)?;
+    let mut state = node_file::load(defaults::DEFAULT_NODE_XML, None, cells)?;
+    let mut devs = NodeDeviceDef::test_driver_defaults()?;
+    devs.sort_by_key(|d| {
+        defaults::DEFAULT_NODEDEV_ORDER
+            .iter()
+            .position(|n| *n == d.name)
+            .unwrap_or(usize::MAX)
+    });
+    state
+        .devs
+        .extend(devs.into_iter().map(|def| NodeDevObj { def }));
     let shared = Arc::new(Shared::new(state));
     *reg = Some((shared.clone(), 1));
     Ok(shared)
@@ -118,7 +130,7 @@ pub(crate) fn dom_index(state: &DriverState, dom: &DomainRef) -> VirResult<usize
     state
         .domains
         .iter()
-        .position(|d| d.def.uuid() == dom.uuid)
+        .position(|d| d.def.uuid_ref() == dom.uuid)
         .ok_or_else(|| no_domain_uuid(&dom.uuid, &dom.name))
 }
 

@@ -8,23 +8,14 @@ pub const TEST: ErrorDomain = ErrorDomain::Test;
 
 /// An error reported with a NULL format (`virReportError(code, NULL)`): the bare template text.
 pub fn bare(code: ErrorCode, domain: ErrorDomain) -> VirError {
-    let text = code
-        .template()
-        .trim_end_matches(": %s")
-        .trim_end_matches(" %s");
-    let mut e = VirError::raw(code, domain, text);
-    e.str1 = Some(text.to_string());
-    e.str2 = None;
-    e
+    VirError::not_found(code, domain)
 }
 
-/// `virCheckFlags` failure: "unsupported flags (0x…) in function testXxx".
+/// `virCheckFlags` failure: "unsupported flags (0x…) in function testXxx". libvirt raises it
+/// through `virReportInvalidArg`, whose extra fields are (function, "flags", 0, 0); core's
+/// constructor gives the message, the fields are set here.
 pub fn unsupported_flags(extra: u32, function: &str) -> VirError {
-    let mut e = VirError::raw(
-        ErrorCode::InvalidArg,
-        TEST,
-        format!("unsupported flags (0x{extra:x}) in function {function}"),
-    );
+    let mut e = VirError::unsupported_flags(TEST, u64::from(extra), function);
     e.str1 = Some(function.to_string());
     e.str2 = Some("flags".to_string());
     e.int1 = 0;
@@ -82,7 +73,7 @@ pub fn invalid_arg(detail: impl Into<String>) -> VirError {
 /// `VIR_ERR_NO_SUPPORT` for an API libvirt's test driver leaves NULL, with the error domain
 /// the public API file reports it under.
 pub fn no_support(api: &str, domain: ErrorDomain) -> VirError {
-    VirError::new(ErrorCode::NoSupport, domain, api)
+    VirError::no_support_in(domain, api)
 }
 
 /// `VIR_ERR_XML_ERROR` from the test driver.
@@ -101,6 +92,7 @@ mod tests {
         assert_eq!(e.str1.as_deref(), Some("Domain not found"));
         assert_eq!(e.str2, None);
         assert_eq!((e.code.number(), e.domain.number()), (42, 12));
+        assert_eq!((e.int1, e.int2), (-1, -1));
     }
 
     #[test]

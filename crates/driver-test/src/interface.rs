@@ -2,9 +2,9 @@
 
 use crate::driver::TestConnection;
 use crate::errors::{bare, check_flags, invalid_op, TEST};
-use crate::model::simple::InterfaceDef;
 use crate::objects::{DriverState, IfaceObj};
 use async_trait::async_trait;
+use rvirt_conf::interface::InterfaceDef;
 use rvirt_core::driver::InterfaceDriver;
 use rvirt_core::error::{ErrorCode, VirError, VirResult};
 use rvirt_core::handle::InterfaceRef;
@@ -12,7 +12,7 @@ use rvirt_core::handle::InterfaceRef;
 fn idx(s: &DriverState, name: &str) -> VirResult<usize> {
     s.ifaces
         .iter()
-        .position(|i| i.def.name() == name)
+        .position(|i| i.def.name == name)
         .ok_or_else(|| {
             VirError::new(
                 ErrorCode::NoInterface,
@@ -43,7 +43,12 @@ impl InterfaceDriver for TestConnection {
         let found: Vec<&IfaceObj> = s
             .ifaces
             .iter()
-            .filter(|i| i.def.mac().eq_ignore_ascii_case(mac))
+            .filter(|i| {
+                i.def
+                    .mac
+                    .as_deref()
+                    .is_some_and(|m| m.eq_ignore_ascii_case(mac))
+            })
             .collect();
         match found.as_slice() {
             [] => Err(VirError::new(
@@ -63,7 +68,7 @@ impl InterfaceDriver for TestConnection {
         check_flags(flags, 1, "testInterfaceDefineXML")?;
         let def = InterfaceDef::parse(xml)?;
         self.with_state(|s| {
-            if let Some(i) = s.ifaces.iter().position(|x| x.def.name() == def.name()) {
+            if let Some(i) = s.ifaces.iter().position(|x| x.def.name == def.name) {
                 s.ifaces[i].def = def;
                 return Ok(s.ifaces[i].iref());
             }

@@ -6,6 +6,8 @@ mod defaults;
 mod domain;
 mod domain_lifecycle;
 mod domain_query;
+mod domain_tune;
+mod domdef;
 mod driver;
 mod errors;
 mod interface;

@@ -2,17 +2,15 @@
 //! driver state (`testOpenParse`).
 
 use crate::defaults;
+use crate::domdef::parse_domain;
 use crate::errors::xml_error;
-use crate::model::domain::DomainDef;
-use crate::model::pool::{PoolDef, VolumeDef};
-use crate::model::simple::{InterfaceDef, NodeDeviceDef};
-use crate::objects::{
-    DomainObj, DriverState, IfaceObj, NetworkObj, NodeDevObj, PoolObj, VolObj,
-    DEFAULT_POOL_CAPACITY,
-};
+use crate::objects::{DomainObj, DriverState, IfaceObj, NetworkObj, NodeDevObj, PoolObj, VolObj};
 use crate::state::{running, transition, DomainState, Transition};
 use crate::xmltree::{self, Element};
+use rvirt_conf::interface::InterfaceDef;
 use rvirt_conf::network::NetworkDef;
+use rvirt_conf::nodedev::NodeDeviceDef;
+use rvirt_conf::storage::{PoolDef, VolumeDef};
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::info::domain_state as st;
 use std::path::{Path, PathBuf};
@@ -107,15 +105,13 @@ pub fn load(xml: &str, file: Option<&Path>, cells: Vec<(u64, u64)>) -> VirResult
         });
     }
     for el in root.children_named("interface") {
-        let def = InterfaceDef::from_element(resolve(el, file)?)?;
+        let def = InterfaceDef::parse(&resolve(el, file)?.to_xml())?;
         state.ifaces.push(IfaceObj { def, active: true });
     }
     for el in root.children_named("pool") {
         let pel = resolve(el, file)?;
-        let mut def = PoolDef::from_element(pel.clone())?;
-        def.capacity = DEFAULT_POOL_CAPACITY;
-        def.allocation = 0;
-        def.available = DEFAULT_POOL_CAPACITY;
+        let mut def = PoolDef::parse(&pel.to_xml())?;
+        def.apply_test_driver_sizes();
         let mut pool = PoolObj {
             def,
             active: true,
@@ -125,12 +121,17 @@ pub fn load(xml: &str, file: Option<&Path>, cells: Vec<(u64, u64)>) -> VirResult
         };
         for vel in el.children_named("volume") {
             let vel = resolve(vel, file)?;
-            let mut v = VolumeDef::from_element(&vel, pool.def.pool_type())?;
-            if v.path.is_empty() {
-                v.path = format!("{}/{}", pool.def.target_path().unwrap_or(""), v.name);
+            let mut v = VolumeDef::parse(&vel.to_xml(), &pool.def)?;
+            if v.target_path.is_none() {
+                let path = format!(
+                    "{}/{}",
+                    pool.def.target_path.as_deref().unwrap_or(""),
+                    v.name
+                );
+                v.target_path = Some(path);
             }
-            if v.key.is_empty() {
-                v.key = v.path.clone();
+            if v.key.is_none() {
+                v.key = v.target_path.clone();
             }
             pool.def.allocation += v.allocation;
             pool.def.available = pool.def.capacity.saturating_sub(pool.def.allocation);
@@ -142,7 +143,7 @@ pub fn load(xml: &str, file: Option<&Path>, cells: Vec<(u64, u64)>) -> VirResult
         state.pools.push(pool);
     }
     for el in root.children_named("device") {
-        let def = NodeDeviceDef::from_element(resolve(el, file)?)?;
+        let def = NodeDeviceDef::parse(&resolve(el, file)?.to_xml())?;
         state.devs.push(NodeDevObj { def });
     }
     Ok(state)
@@ -171,7 +172,15 @@ fn load_domain(state: &mut DriverState, el: Element) -> VirResult<()> {
             "domain with managedsave data can only have runstate 'shutoff'",
         ));
     }
-    let def = DomainDef::from_element(el)?;
+    let mut el = el;
+    // The test driver's own elements are driver input, never part of the definition.
+    el.children.retain(|c| {
+        !matches!(
+            c.name.as_str(),
+            "transient" | "hasmanagedsave" | "runstate" | "domainsnapshot"
+        )
+    });
+    let def = parse_domain(&el.to_xml(), false, false)?;
     let mut obj = DomainObj::new(def, DomainState::new(st::SHUTOFF, 0));
     obj.persistent = !transient;
     obj.has_managed_save = managed;

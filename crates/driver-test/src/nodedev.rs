@@ -2,9 +2,9 @@
 
 use crate::driver::TestConnection;
 use crate::errors::{check_flags, internal, TEST};
-use crate::model::simple::NodeDeviceDef;
 use crate::objects::{DriverState, NodeDevObj};
 use async_trait::async_trait;
+use rvirt_conf::nodedev::{FcHost, NodeDevCap, NodeDeviceDef};
 use rvirt_core::driver::NodeDeviceDriver;
 use rvirt_core::error::{ErrorCode, VirError, VirResult};
 use rvirt_core::event::{Event, NodeDeviceEventKind};
@@ -47,10 +47,43 @@ fn no_dev(name: &str) -> VirError {
     )
 }
 
+/// Top-level capability types, in document order (`testNodeDeviceListCaps`).
+fn caps(def: &NodeDeviceDef) -> Vec<String> {
+    def.caps.iter().map(|c| c.type_name().to_string()).collect()
+}
+
+/// `virNodeDeviceObjHasCap`: top-level types plus a SCSI host's `fc_host` and `vports`.
+fn has_cap(def: &NodeDeviceDef, cap: &str) -> bool {
+    def.caps.iter().any(|c| {
+        c.type_name() == cap
+            || match c {
+                NodeDevCap::ScsiHost(h) => {
+                    (cap == "fc_host" && h.fc_host.is_some())
+                        || (cap == "vports" && h.vport_ops.is_some())
+                }
+                _ => false,
+            }
+    })
+}
+
+/// The `fc_host` sub-capability, if any.
+fn fc_host(def: &NodeDeviceDef) -> Option<&FcHost> {
+    def.caps.iter().find_map(|c| match c {
+        NodeDevCap::ScsiHost(h) => h.fc_host.as_ref(),
+        _ => None,
+    })
+}
+
+/// (wwnn, wwpn) of the `fc_host` capability.
+fn wwns(def: &NodeDeviceDef) -> Option<(String, String)> {
+    let fc = fc_host(def)?;
+    Some((fc.wwnn.clone()?, fc.wwpn.clone()?))
+}
+
 fn idx(s: &DriverState, name: &str) -> VirResult<usize> {
     s.devs
         .iter()
-        .position(|d| d.def.name() == name)
+        .position(|d| d.def.name == name)
         .ok_or_else(|| no_dev(name))
 }
 
@@ -78,7 +111,7 @@ impl NodeDeviceDriver for TestConnection {
                     || CAP_BITS
                         .iter()
                         .enumerate()
-                        .any(|(i, c)| flags & (1 << i) != 0 && d.def.has_cap(c))
+                        .any(|(i, c)| flags & (1 << i) != 0 && has_cap(&d.def, c))
             })
             .map(NodeDevObj::dref)
             .collect())
@@ -89,8 +122,8 @@ impl NodeDeviceDriver for TestConnection {
             .state()
             .devs
             .iter()
-            .filter(|d| cap.as_deref().is_none_or(|c| d.def.has_cap(c)))
-            .map(|d| d.def.name().to_string())
+            .filter(|d| cap.as_deref().is_none_or(|c| has_cap(&d.def, c)))
+            .map(|d| d.def.name.clone())
             .collect())
     }
     async fn node_device_lookup_by_name(&self, name: &str) -> VirResult<NodeDeviceRef> {
@@ -104,25 +137,26 @@ impl NodeDeviceDriver for TestConnection {
         self.with_state(|s| {
             let d = &s.devs[idx(s, &dev.name)?];
             d.def
-                .parent()
-                .map(|p| Some(p.to_string()))
+                .parent
+                .clone()
+                .map(Some)
                 .ok_or_else(|| internal("no parent for this device"))
         })
     }
     async fn node_device_list_caps(&self, dev: &NodeDeviceRef) -> VirResult<Vec<String>> {
-        self.with_state(|s| Ok(s.devs[idx(s, &dev.name)?].def.caps()))
+        self.with_state(|s| Ok(caps(&s.devs[idx(s, &dev.name)?].def)))
     }
     async fn node_device_create_xml(&self, xml: &str, flags: u32) -> VirResult<NodeDeviceRef> {
         check_flags(flags, 0, "testNodeDeviceCreateXML")?;
         let def = NodeDeviceDef::parse(xml)?;
-        let (wwnn, wwpn) = def.wwns().ok_or_else(|| {
+        let (wwnn, wwpn) = wwns(&def).ok_or_else(|| {
             VirError::new(
                 ErrorCode::InvalidArg,
                 rvirt_core::error::ErrorDomain::Nodedev,
                 "Device is not a fibre channel HBA",
             )
         })?;
-        let parent = def.parent().map(str::to_string).ok_or_else(|| {
+        let parent = def.parent.clone().ok_or_else(|| {
             VirError::new(
                 ErrorCode::InvalidArg,
                 rvirt_core::error::ErrorDomain::Nodedev,
@@ -133,9 +167,16 @@ impl NodeDeviceDriver for TestConnection {
             idx(s, &parent)?;
             // Mock vport creation: a copy of scsi_host11 renamed scsi_host12 with the new WWNs.
             let mut copy = s.devs[idx(s, "scsi_host11")?].def.clone();
-            copy.set_name("scsi_host12");
-            copy.set_wwns(&wwnn, &wwpn);
-            match s.devs.iter().position(|d| d.def.name() == "scsi_host12") {
+            copy.name = "scsi_host12".to_string();
+            for c in copy.caps.iter_mut() {
+                if let NodeDevCap::ScsiHost(h) = c {
+                    if let Some(fc) = h.fc_host.as_mut() {
+                        fc.wwnn = Some(wwnn.clone());
+                        fc.wwpn = Some(wwpn.clone());
+                    }
+                }
+            }
+            match s.devs.iter().position(|d| d.def.name == "scsi_host12") {
                 Some(i) => s.devs[i].def = copy,
                 None => s.devs.push(NodeDevObj { def: copy }),
             }
@@ -148,14 +189,14 @@ impl NodeDeviceDriver for TestConnection {
         self.with_state(|s| {
             let i = idx(s, &dev.name)?;
             let d = &s.devs[i].def;
-            if d.wwns().is_none() {
+            if wwns(d).is_none() {
                 return Err(VirError::new(
                     ErrorCode::InvalidArg,
                     rvirt_core::error::ErrorDomain::Nodedev,
                     "Device is not a fibre channel HBA",
                 ));
             }
-            let parent = d.parent().unwrap_or("").to_string();
+            let parent = d.parent.clone().unwrap_or_default();
             if idx(s, &parent).is_err() {
                 return Err(internal(format!(
                     "cannot find parent '{parent}' definition"

@@ -1,20 +1,20 @@
 //! The driver's in-memory objects, one struct per kind, and the state they live in.
 
-use crate::model::domain::DomainDef;
-use crate::model::pool::{PoolDef, VolumeDef};
-use crate::model::simple::{InterfaceDef, NodeDeviceDef, SecretDef};
+use crate::domdef::DomainDefExt;
 use crate::model::snapshot::SnapshotDef;
 use crate::state::DomainState;
+use rvirt_conf::domain::DomainDef;
+use rvirt_conf::interface::InterfaceDef;
 use rvirt_conf::network::NetworkDef;
+use rvirt_conf::nodedev::NodeDeviceDef;
+use rvirt_conf::secret::SecretDef;
+use rvirt_conf::storage::{PoolDef, VolumeDef};
 use rvirt_core::handle::{
     DomainRef, InterfaceRef, NetworkRef, NodeDeviceRef, SecretRef, StoragePoolRef, StorageVolRef,
     Uuid,
 };
 use rvirt_core::info::NodeInfo;
 use std::sync::{Arc, Mutex};
-
-/// Default capacity of every test pool (100 GiB).
-pub const DEFAULT_POOL_CAPACITY: u64 = 100 * 1024 * 1024 * 1024;
 
 /// Guest time the test driver starts every domain with.
 pub const DEFAULT_GUEST_SECONDS: i64 = 627_319_920;
@@ -57,8 +57,8 @@ impl DomainObj {
 
     pub fn dref(&self) -> DomainRef {
         DomainRef {
-            name: self.def.name().to_string(),
-            uuid: self.def.uuid(),
+            name: self.def.name.clone(),
+            uuid: self.def.uuid_ref(),
             id: self.id,
         }
     }
@@ -101,8 +101,8 @@ pub struct IfaceObj {
 impl IfaceObj {
     pub fn iref(&self) -> InterfaceRef {
         InterfaceRef {
-            name: self.def.name().to_string(),
-            mac: self.def.mac(),
+            name: self.def.name.clone(),
+            mac: self.def.mac.clone().unwrap_or_default(),
         }
     }
 }
@@ -128,16 +128,16 @@ pub struct PoolObj {
 impl PoolObj {
     pub fn pref(&self) -> StoragePoolRef {
         StoragePoolRef {
-            name: self.def.name().to_string(),
-            uuid: self.def.uuid(),
+            name: self.def.name.clone(),
+            uuid: Uuid(self.def.uuid),
         }
     }
 
     pub fn vref(&self, v: &VolObj) -> StorageVolRef {
         StorageVolRef {
-            pool: self.def.name().to_string(),
+            pool: self.def.name.clone(),
             name: v.def.name.clone(),
-            key: v.def.key.clone(),
+            key: v.def.key.clone().unwrap_or_default(),
         }
     }
 }
@@ -151,7 +151,7 @@ pub struct NodeDevObj {
 impl NodeDevObj {
     pub fn dref(&self) -> NodeDeviceRef {
         NodeDeviceRef {
-            name: self.def.name().to_string(),
+            name: self.def.name.clone(),
         }
     }
 }
@@ -165,11 +165,10 @@ pub struct SecretObj {
 
 impl SecretObj {
     pub fn sref(&self) -> SecretRef {
-        let (usage_type, usage_id) = self.def.usage();
         SecretRef {
-            uuid: self.def.uuid(),
-            usage_type,
-            usage_id,
+            uuid: Uuid(self.def.uuid),
+            usage_type: self.def.usage.usage_type.number(),
+            usage_id: self.def.usage.id.clone().unwrap_or_default(),
         }
     }
 }

@@ -3,9 +3,9 @@
 
 use crate::driver::TestConnection;
 use crate::errors::check_flags;
-use crate::model::simple::SecretDef;
 use crate::objects::{DriverState, SecretObj};
 use async_trait::async_trait;
+use rvirt_conf::secret::{SecretDef, SecretUsageType};
 use rvirt_core::driver::SecretDriver;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::event::{Event, SecretEventKind};
@@ -16,7 +16,7 @@ const DOM: ErrorDomain = ErrorDomain::Secret;
 fn idx(s: &DriverState, uuid: &Uuid) -> VirResult<usize> {
     s.secrets
         .iter()
-        .position(|x| x.def.uuid() == *uuid)
+        .position(|x| x.def.uuid == uuid.0)
         .ok_or_else(|| {
             VirError::new(
                 ErrorCode::NoSecret,
@@ -42,9 +42,9 @@ impl SecretDriver for TestConnection {
             .secrets
             .iter()
             .filter(|s| {
-                let eph = s.def.root.attr("ephemeral") == Some("yes");
+                let eph = s.def.ephemeral;
                 pair(flags & 1 != 0, flags & 2 != 0, eph)
-                    && pair(flags & 4 != 0, flags & 8 != 0, s.def.is_private())
+                    && pair(flags & 4 != 0, flags & 8 != 0, s.def.private)
             })
             .map(SecretObj::sref)
             .collect())
@@ -73,32 +73,33 @@ impl SecretDriver for TestConnection {
     async fn secret_define_xml(&self, xml: &str, flags: u32) -> VirResult<SecretRef> {
         check_flags(flags, 1, "testSecretDefineXML")?;
         let def = SecretDef::parse(xml)?;
-        let r =
-            self.with_state(|s| {
-                let (t, id) = def.usage();
-                if let Some(o) = s.secrets.iter().find(|o| {
-                    o.def.uuid() != def.uuid() && t != 0 && o.def.usage() == (t, id.clone())
-                }) {
-                    return Err(VirError::new(
-                        ErrorCode::InternalError,
-                        DOM,
-                        format!(
-                            "a secret with UUID {} already defined for use with {id}",
-                            o.def.uuid()
-                        ),
-                    ));
+        let r = self.with_state(|s| {
+            let id = def.usage.id.clone().unwrap_or_default();
+            if let Some(o) = s.secrets.iter().find(|o| {
+                o.def.uuid != def.uuid
+                    && def.usage.usage_type != SecretUsageType::None
+                    && o.def.usage == def.usage
+            }) {
+                return Err(VirError::new(
+                    ErrorCode::InternalError,
+                    DOM,
+                    format!(
+                        "a secret with UUID {} already defined for use with {id}",
+                        Uuid(o.def.uuid)
+                    ),
+                ));
+            }
+            match s.secrets.iter().position(|o| o.def.uuid == def.uuid) {
+                Some(i) => {
+                    s.secrets[i].def = def;
+                    Ok(s.secrets[i].sref())
                 }
-                match s.secrets.iter().position(|o| o.def.uuid() == def.uuid()) {
-                    Some(i) => {
-                        s.secrets[i].def = def;
-                        Ok(s.secrets[i].sref())
-                    }
-                    None => {
-                        s.secrets.push(SecretObj { def, value: None });
-                        Ok(s.secrets[s.secrets.len() - 1].sref())
-                    }
+                None => {
+                    s.secrets.push(SecretObj { def, value: None });
+                    Ok(s.secrets[s.secrets.len() - 1].sref())
                 }
-            })?;
+            }
+        })?;
         self.secret_event(
             r.clone(),
             SecretEventKind::Lifecycle {
@@ -131,7 +132,7 @@ impl SecretDriver for TestConnection {
         check_flags(flags, 0, "testSecretGetValue")?;
         self.with_state(|s| {
             let o = &s.secrets[idx(s, &secret.uuid)?];
-            if o.def.is_private() {
+            if o.def.private {
                 return Err(VirError::new(
                     ErrorCode::InvalidSecret,
                     DOM,

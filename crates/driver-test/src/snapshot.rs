@@ -5,11 +5,12 @@ use crate::driver::{dom_index, TestConnection};
 use crate::errors::{check_flags, invalid_op, TEST};
 use crate::model::snapshot::SnapshotDef;
 use crate::objects::DomainObj;
-use crate::state::{detail, paused, running, shutoff, transition, DomainState, Transition};
+use crate::state::{paused, running, shutoff, transition, DomainState, Transition};
 use async_trait::async_trait;
 use rvirt_core::driver::DomainSnapshotDriver;
 use rvirt_core::error::{ErrorCode, VirError, VirResult};
 use rvirt_core::event::lifecycle as ev;
+use rvirt_core::event::lifecycle_detail as detail;
 use rvirt_core::handle::{DomainRef, DomainSnapshotRef};
 use rvirt_core::info::domain_state as st;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -150,7 +151,7 @@ impl DomainSnapshotDriver for TestConnection {
                         "internal".into()
                     };
                 }
-                def.disks = d.def.disks().into_iter().map(|(dst, _)| dst).collect();
+                def.disks = d.def.disks().into_iter().map(|disk| disk.target).collect();
                 def.dom = Some(d.def.clone());
                 def.parent = d.current_snapshot.clone();
             }

@@ -28,26 +28,6 @@ pub mod shutoff {
     pub const FROM_SNAPSHOT: i32 = 7;
 }
 
-/// Lifecycle event details (`virDomainEvent*DetailType`).
-pub mod detail {
-    pub const DEFINED_ADDED: i32 = 0;
-    pub const DEFINED_UPDATED: i32 = 1;
-    pub const DEFINED_RENAMED: i32 = 2;
-    pub const UNDEFINED_REMOVED: i32 = 0;
-    pub const UNDEFINED_RENAMED: i32 = 1;
-    pub const STARTED_BOOTED: i32 = 0;
-    pub const STARTED_RESTORED: i32 = 2;
-    pub const STARTED_FROM_SNAPSHOT: i32 = 3;
-    pub const SUSPENDED_PAUSED: i32 = 0;
-    pub const SUSPENDED_FROM_SNAPSHOT: i32 = 5;
-    pub const RESUMED_UNPAUSED: i32 = 0;
-    pub const STOPPED_SHUTDOWN: i32 = 0;
-    pub const STOPPED_DESTROYED: i32 = 1;
-    pub const STOPPED_CRASHED: i32 = 2;
-    pub const STOPPED_SAVED: i32 = 4;
-    pub const STOPPED_FROM_SNAPSHOT: i32 = 6;
-}
-
 /// A domain's state and reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DomainState {

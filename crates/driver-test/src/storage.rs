@@ -3,11 +3,11 @@
 
 use crate::driver::TestConnection;
 use crate::errors::{check_flags, internal, invalid_arg, TEST};
-use crate::model::pool::{PoolDef, VolumeDef};
-use crate::objects::{DriverState, PoolObj, VolObj, DEFAULT_POOL_CAPACITY};
+use crate::objects::{DriverState, PoolObj, VolObj};
 use crate::stream::{DownloadSource, UploadSink};
 use async_trait::async_trait;
 use bytes::Bytes;
+use rvirt_conf::storage::{PoolDef, VolumeDef};
 use rvirt_core::driver::StorageDriver;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::event::{Event, StoragePoolEventKind};
@@ -61,7 +61,7 @@ fn no_vol(what: &str, v: &str) -> VirError {
 fn pool_idx(s: &DriverState, name: &str) -> VirResult<usize> {
     s.pools
         .iter()
-        .position(|p| p.def.name() == name)
+        .position(|p| p.def.name == name)
         .ok_or_else(|| no_pool(name))
 }
 
@@ -99,28 +99,28 @@ fn vol_idx(p: &PoolObj, name: &str) -> VirResult<usize> {
 /// `virStoragePoolObjListAdd`.
 fn pool_add(s: &mut DriverState, def: PoolDef, check_live: bool) -> VirResult<usize> {
     let dup = |m: String| VirError::new(ErrorCode::OperationFailed, ErrorDomain::Storage, m);
-    if let Some(i) = s.pools.iter().position(|p| p.def.uuid() == def.uuid()) {
+    if let Some(i) = s.pools.iter().position(|p| p.def.uuid == def.uuid) {
         let p = &s.pools[i];
-        if p.def.name() != def.name() {
+        if p.def.name != def.name {
             return Err(dup(format!(
                 "pool '{}' is already defined with uuid {}",
-                p.def.name(),
-                def.uuid()
+                p.def.name,
+                Uuid(def.uuid)
             )));
         }
         if check_live && p.active {
-            return Err(dup(format!("pool '{}' is already active", p.def.name())));
+            return Err(dup(format!("pool '{}' is already active", p.def.name)));
         }
         let vols = std::mem::take(&mut s.pools[i].vols);
         s.pools[i].def = def;
         s.pools[i].vols = vols;
         return Ok(i);
     }
-    if let Some(p) = s.pools.iter().find(|p| p.def.name() == def.name()) {
+    if let Some(p) = s.pools.iter().find(|p| p.def.name == def.name) {
         return Err(dup(format!(
             "pool '{}' already exists with uuid {}",
-            def.name(),
-            p.def.uuid()
+            def.name,
+            Uuid(p.def.uuid)
         )));
     }
     s.pools.push(PoolObj {
@@ -131,6 +131,18 @@ fn pool_add(s: &mut DriverState, def: PoolDef, check_live: bool) -> VirResult<us
         vols: Vec::new(),
     });
     Ok(s.pools.len() - 1)
+}
+
+/// `virStorageVolType` number of a volume `type=` name.
+fn vol_type_number(t: &str) -> i32 {
+    match t {
+        "block" => 1,
+        "dir" => 2,
+        "network" => 3,
+        "netdir" => 4,
+        "ploop" => 5,
+        _ => 0,
+    }
 }
 
 fn pair(flags: u32, yes: u32, no: u32, has: bool) -> bool {
@@ -157,7 +169,7 @@ impl TestConnection {
         self.with_state(|s| {
             let i = active_pool(s, &pool.name)?;
             let p = &mut s.pools[i];
-            let mut v = VolumeDef::parse(xml, p.def.pool_type())?;
+            let mut v = VolumeDef::parse(xml, &p.def)?;
             if p.vols.iter().any(|x| x.def.name == v.name) {
                 return Err(VirError::new(
                     ErrorCode::OperationFailed,
@@ -183,8 +195,7 @@ impl TestConnection {
                     v.name
                 )));
             }
-            v.path = format!("{}/{}", p.def.target_path().unwrap_or(""), v.name);
-            v.key = v.path.clone();
+            v.apply_test_driver_placement(&p.def);
             p.def.allocation += v.allocation;
             p.def.available = p.def.capacity.saturating_sub(p.def.allocation);
             let vol = VolObj {
@@ -222,7 +233,7 @@ impl StorageDriver for TestConnection {
                 let tbits = flags >> 6;
                 let tidx = POOL_TYPES
                     .iter()
-                    .position(|t| *t == p.def.pool_type())
+                    .position(|t| *t == p.def.pool_type.as_str())
                     .unwrap_or(63);
                 pair(flags, 2, 1, p.active)
                     && pair(flags, 4, 8, p.persistent)
@@ -258,7 +269,7 @@ impl StorageDriver for TestConnection {
         self.state()
             .pools
             .iter()
-            .find(|p| p.def.uuid() == uuid)
+            .find(|p| p.def.uuid == uuid.0)
             .map(PoolObj::pref)
             .ok_or_else(|| {
                 VirError::new(
@@ -274,8 +285,7 @@ impl StorageDriver for TestConnection {
     async fn pool_define_xml(&self, xml: &str, flags: u32) -> VirResult<StoragePoolRef> {
         check_flags(flags, 1, "testStoragePoolDefineXML")?;
         let mut def = PoolDef::parse(xml)?;
-        def.capacity = DEFAULT_POOL_CAPACITY;
-        def.available = DEFAULT_POOL_CAPACITY;
+        def.apply_test_driver_sizes();
         let r = self.with_state(|s| {
             let i = pool_add(s, def, false)?;
             s.pools[i].persistent = true;
@@ -287,8 +297,7 @@ impl StorageDriver for TestConnection {
     async fn pool_create_xml(&self, xml: &str, flags: u32) -> VirResult<StoragePoolRef> {
         check_flags(flags, 0, "testStoragePoolCreateXML")?;
         let mut def = PoolDef::parse(xml)?;
-        def.capacity = DEFAULT_POOL_CAPACITY;
-        def.available = DEFAULT_POOL_CAPACITY;
+        def.apply_test_driver_sizes();
         let r = self.with_state(|s| {
             let i = pool_add(s, def, true)?;
             s.pools[i].active = true;
@@ -394,7 +403,7 @@ impl StorageDriver for TestConnection {
             let p = s
                 .pools
                 .iter()
-                .find(|p| p.def.uuid() == pool.uuid)
+                .find(|p| p.def.uuid == pool.uuid.0)
                 .ok_or_else(|| {
                     VirError::new(
                         ErrorCode::NoStoragePool,
@@ -427,7 +436,12 @@ impl StorageDriver for TestConnection {
         s.pools
             .iter()
             .filter(|p| p.active)
-            .find_map(|p| p.vols.iter().find(|v| v.def.key == key).map(|v| p.vref(v)))
+            .find_map(|p| {
+                p.vols
+                    .iter()
+                    .find(|v| v.def.key.as_deref() == Some(key))
+                    .map(|v| p.vref(v))
+            })
             .ok_or_else(|| no_vol("key", key))
     }
     async fn vol_lookup_by_path(&self, path: &str) -> VirResult<StorageVolRef> {
@@ -438,7 +452,7 @@ impl StorageDriver for TestConnection {
             .find_map(|p| {
                 p.vols
                     .iter()
-                    .find(|v| v.def.path == path)
+                    .find(|v| v.def.target_path.as_deref() == Some(path))
                     .map(|v| p.vref(v))
             })
             .ok_or_else(|| no_vol("path", path))
@@ -483,7 +497,7 @@ impl StorageDriver for TestConnection {
         self.with_vol(vol, |p, j| {
             let v = &p.vols[j].def;
             Ok(StorageVolInfo {
-                vol_type: v.type_number(),
+                vol_type: vol_type_number(&v.vol_type),
                 capacity: v.capacity,
                 allocation: v.allocation,
             })
@@ -494,7 +508,9 @@ impl StorageDriver for TestConnection {
         self.with_vol(vol, |p, j| Ok(p.vols[j].def.format()))
     }
     async fn vol_get_path(&self, vol: &StorageVolRef) -> VirResult<String> {
-        self.with_vol(vol, |p, j| Ok(p.vols[j].def.path.clone()))
+        self.with_vol(vol, |p, j| {
+            Ok(p.vols[j].def.target_path.clone().unwrap_or_default())
+        })
     }
     async fn vol_resize(&self, vol: &StorageVolRef, capacity: u64, flags: u32) -> VirResult<()> {
         // ALLOCATE | DELTA | SHRINK

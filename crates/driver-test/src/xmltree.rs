@@ -49,15 +49,6 @@ impl Element {
         }
     }
 
-    /// An element holding only text.
-    pub fn with_text(name: &str, text: impl Into<String>) -> Self {
-        Element {
-            name: name.to_string(),
-            text: Some(text.into()),
-            ..Default::default()
-        }
-    }
-
     /// Copies a roxmltree element (namespace prefixes are dropped, as our consumers ignore them).
     pub fn from_node(node: roxmltree::Node<'_, '_>) -> Self {
         let mut el = Element::new(node.tag_name().name());
@@ -85,38 +76,8 @@ impl Element {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Sets an attribute, keeping its position when it exists.
-    pub fn set_attr(&mut self, name: &str, value: impl Into<String>) {
-        let value = value.into();
-        match self.attrs.iter_mut().find(|(k, _)| k == name) {
-            Some(slot) => slot.1 = value,
-            None => self.attrs.push((name.to_string(), value)),
-        }
-    }
-
-    pub fn remove_attr(&mut self, name: &str) -> Option<String> {
-        let pos = self.attrs.iter().position(|(k, _)| k == name)?;
-        Some(self.attrs.remove(pos).1)
-    }
-
-    /// Puts the listed attributes first, in that order.
-    pub fn order_attrs(&mut self, order: &[&str]) {
-        let mut out = Vec::with_capacity(self.attrs.len());
-        for name in order {
-            if let Some(pos) = self.attrs.iter().position(|(k, _)| k == name) {
-                out.push(self.attrs.remove(pos));
-            }
-        }
-        out.append(&mut self.attrs);
-        self.attrs = out;
-    }
-
     pub fn child(&self, name: &str) -> Option<&Element> {
         self.children.iter().find(|c| c.name == name)
-    }
-
-    pub fn child_mut(&mut self, name: &str) -> Option<&mut Element> {
-        self.children.iter_mut().find(|c| c.name == name)
     }
 
     pub fn children_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> {
@@ -128,25 +89,6 @@ impl Element {
         self.child(name)
             .and_then(|c| c.text.as_deref())
             .map(str::trim)
-    }
-
-    pub fn remove_children(&mut self, name: &str) {
-        self.children.retain(|c| c.name != name);
-    }
-
-    /// Replaces (or appends) the child called `el.name`.
-    pub fn set_child(&mut self, el: Element) {
-        match self.children.iter_mut().find(|c| c.name == el.name) {
-            Some(slot) => *slot = el,
-            None => self.children.push(el),
-        }
-    }
-
-    /// Sorts children by the position of their name in `order`; unknown names keep their
-    /// relative order after the known ones.
-    pub fn order_children(&mut self, order: &[&str]) {
-        let rank = |n: &str| order.iter().position(|o| *o == n).unwrap_or(order.len());
-        self.children.sort_by_key(|c| rank(&c.name));
     }
 
     /// Formats the element at `depth` (two spaces per level), with a trailing newline.

@@ -19,6 +19,9 @@ fn open() -> Arc<dyn Connection> {
     rvirt_driver_test::open_default().unwrap()
 }
 
+#[path = "support/golden.rs"]
+mod golden;
+
 async fn test_dom(c: &Arc<dyn Connection>) -> DomainRef {
     c.domain_lookup_by_name("test").await.unwrap()
 }
@@ -114,8 +117,8 @@ mod connect {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("node.xml");
         std::fs::write(&path, "<node><cpu><nodes>1</nodes><sockets>1</sockets><cores>4</cores><threads>1</threads><mhz>2000</mhz><model>x</model></cpu><memory>1024</memory>\
-            <domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'><name>off</name><memory>1024</memory><test:runstate>5</test:runstate></domain>\
-            <domain type='test'><name>on</name><memory>1024</memory></domain></node>").unwrap();
+            <domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'><name>off</name><memory>1024</memory><os><type>hvm</type></os><test:runstate>5</test:runstate></domain>\
+            <domain type='test'><name>on</name><memory>1024</memory><os><type>hvm</type></os></domain></node>").unwrap();
         let uri =
             rvirt_core::uri::ConnectUri::parse(&format!("test://{}", path.display())).unwrap();
         let c = rvirt_driver_test::open_uri(&uri).unwrap();
@@ -279,7 +282,7 @@ mod domains {
         let _g = serial();
         let c = open();
         let mut rx = c.events().subscribe();
-        let xml = "<domain type='test'><name>ev</name><uuid>12345678-1234-1234-1234-123456789abc</uuid><memory>1024</memory></domain>";
+        let xml = "<domain type='test'><name>ev</name><uuid>12345678-1234-1234-1234-123456789abc</uuid><memory>1024</memory><os><type>hvm</type></os></domain>";
         c.domain_define_xml(xml, 0).await.unwrap();
         let d = c.domain_define_xml(xml, 0).await.unwrap();
         c.domain_create(&d, 0).await.unwrap();
@@ -289,7 +292,7 @@ mod domains {
         assert!(c.domain_lookup_by_name("ev").await.is_err());
         let t = c
             .domain_create_xml(
-                "<domain type='test'><name>tr</name><memory>1024</memory></domain>",
+                "<domain type='test'><name>tr</name><memory>1024</memory><os><type>hvm</type></os></domain>",
                 0,
             )
             .await
@@ -420,10 +423,54 @@ mod domains {
             c.domain_get_metadata(&d, 2, Some("http://e/".into()), 0)
                 .await
                 .unwrap(),
-            "<a xmlns='http://e/' x='1'/>"
+            "<a x=\"1\"/>"
         );
         c.domain_destroy(&d, 0).await.unwrap();
         c.domain_create(&d, 0).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn tuning_queries_match_virsh() {
+        let _g = serial();
+        let c = open();
+        let d = test_dom(&c).await;
+        // virsh vcpupin test: "0  0-7", "1  0-7" with a one-byte map
+        let (maps, n) = c.domain_get_vcpu_pin_info(&d, 2, 1, 0).await.unwrap();
+        assert_eq!((maps, n), (vec![0xff, 0xff], 2));
+        let (map, r) = c.domain_get_emulator_pin_info(&d, 1, 0).await.unwrap();
+        assert_eq!((map, r), (vec![0xff], 1));
+        let numa = c.domain_get_numa_parameters(&d, 0).await.unwrap();
+        assert_eq!(numa[0].field, "numa_mode");
+        assert_eq!(numa[0].value, rvirt_core::typed_param::TypedValue::Int(0));
+        assert_eq!(numa[1].field, "numa_nodeset");
+        let e = c
+            .domain_get_interface_parameters(&d, "vnet0", 0)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            e.message,
+            "invalid argument: 'vnet0' is not a known interface"
+        );
+        let p = c
+            .domain_get_interface_parameters(&d, "testnet0", 0)
+            .await
+            .unwrap();
+        assert_eq!(p.len(), 7);
+        assert_eq!(p[3].field, "inbound.floor");
+        let io = c
+            .domain_get_block_io_tune(&d, Some("vda".into()), 0)
+            .await
+            .unwrap();
+        assert_eq!(io.len(), 20);
+        assert_eq!(io[13].field, "group_name");
+        assert_eq!(io[19].field, "write_iops_sec_max_length");
+        // libvirt's test driver has no device hotplug nor job info (virsh: not supported)
+        let e = c
+            .domain_attach_device(&d, "<disk type='file'/>", 2)
+            .await
+            .unwrap_err();
+        assert_eq!(e.code.number(), 3);
+        assert!(c.domain_get_job_info(&d).await.is_err());
     }
 
     #[tokio::test]
@@ -648,7 +695,7 @@ mod host {
         );
         assert_eq!(
             c.node_list_devices(Some("vports".into()), 0).await.unwrap(),
-            vec!["scsi_host1", "scsi_host2"]
+            vec!["scsi_host2", "scsi_host1"]
         );
         let h1 = c.node_device_lookup_by_name("scsi_host1").await.unwrap();
         assert_eq!(

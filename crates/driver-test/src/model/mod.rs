@@ -1,6 +1,3 @@
-//! XML models: conf's typed models where they have landed, marked fallbacks elsewhere.
+//! Driver-side XML models conf does not provide (domain snapshots).
 
-pub mod domain;
-pub mod pool;
-pub mod simple;
 pub mod snapshot;

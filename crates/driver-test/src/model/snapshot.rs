@@ -1,7 +1,9 @@
-//! FALLBACK domain snapshot model (`<domainsnapshot>`) until conf exports one.
+//! The domain snapshot model (`<domainsnapshot>`) as the test driver stores it; conf has no
+//! snapshot model yet, so this one stays here.
 
-use crate::model::domain::DomainDef;
+use crate::domdef::DomainDefExt;
 use crate::xmltree::{self, Element};
+use rvirt_conf::domain::DomainDef;
 use rvirt_core::error::{ErrorDomain, VirResult};
 
 /// A snapshot definition as the test driver stores it.
@@ -79,7 +81,7 @@ impl SnapshotDef {
             out.push_str("  </disks>\n");
         }
         if let Some(dom) = &self.dom {
-            for line in dom.format(None).lines() {
+            for line in dom.xml(None, false, false).lines() {
                 out.push_str("  ");
                 out.push_str(line);
                 out.push('\n');

@@ -3,6 +3,7 @@
 mod cli;
 mod config;
 mod dispatch;
+mod hypervisor;
 mod paths;
 mod pidfile;
 mod sys;
@@ -19,6 +20,7 @@ use rvirt_rpc::server::{Program, Server};
 use crate::cli::Cli;
 use crate::config::DaemonConfig;
 use crate::dispatch::{Daemon, RemoteProgram};
+use crate::hypervisor::HypervisorFactory;
 use crate::paths::Paths;
 
 fn main() {
@@ -115,8 +117,16 @@ fn init_logging(cli: &Cli, config: &DaemonConfig) {
         .try_init();
 }
 
-fn factories() -> Vec<Arc<dyn DriverFactory>> {
-    vec![Arc::new(rvirt_driver_test::TestDriverFactory)]
+/// The drivers one rvirtd serves on its sockets, by URI scheme (as libvirtd does).
+fn factories(paths: &Paths) -> (Vec<Arc<dyn DriverFactory>>, Arc<HypervisorFactory>) {
+    let qemu_paths = match &paths.root {
+        Some(root) => rvirt_driver_qemu::QemuPaths::under(root),
+        None => rvirt_driver_qemu::QemuPaths::system(),
+    };
+    let qemu = Arc::new(rvirt_driver_qemu::QemuDriverFactory::new(qemu_paths));
+    let root = paths.root.clone().unwrap_or_else(|| PathBuf::from("/"));
+    let hypervisor = Arc::new(HypervisorFactory::new(qemu, root));
+    (vec![Arc::new(rvirt_driver_test::TestDriverFactory), hypervisor.clone()], hypervisor)
 }
 
 async fn serve(
@@ -125,7 +135,16 @@ async fn serve(
     paths: &Paths,
     ready: &mut sys::Ready,
 ) -> anyhow::Result<()> {
-    let daemon = Arc::new(Daemon::new(factories()));
+    let (factories, qemu) = factories(paths);
+    let daemon = Arc::new(Daemon::new(factories));
+    // Re-attach running guests and autostart in the background, so the socket answers at once.
+    if rustix::process::geteuid().is_root() || paths.root.is_some() {
+        tokio::spawn(async move {
+            if let Err(e) = qemu.start().await {
+                tracing::warn!(error = %e, "QEMU driver start-up failed");
+            }
+        });
+    }
     let programs: Vec<Arc<dyn Program>> = vec![Arc::new(RemoteProgram { daemon })];
     let server = Server::new(config.server_config(), programs);
 

@@ -1,0 +1,24 @@
+//! libvirt's virtual network driver (`src/network/bridge_driver.c` in libvirt): networks
+//! backed by real Linux bridges, an nftables table per network and one dnsmasq per network.
+//!
+//! Host changes go through `ip`, `nft` and `dnsmasq` run with timeouts ([`runner`]); the
+//! configurations those tools read are pure functions of the network XML ([`dnsmasq`],
+//! [`nft`]) and are golden-tested.
+
+pub mod addr;
+pub mod dnsmasq;
+mod driver;
+mod errors;
+mod files;
+pub mod leases;
+pub mod netdev;
+pub mod nft;
+mod objects;
+mod ports;
+pub mod runner;
+mod trait_impl;
+mod update;
+pub mod validate;
+
+pub use driver::{NetworkDriverImpl, NetworkPaths};
+pub use ports::PortInfo;

@@ -1,0 +1,99 @@
+//! `<disk>` → `-blockdev` (protocol + format nodes) and `-device` (`qemuBuildDiskCommandLine`).
+
+use super::alias::drive_address;
+use super::pci::pci_device_args;
+use super::util::{alias, child_attr, json_str, unsupported};
+use rvirt_conf::domain::Element;
+use rvirt_core::error::VirResult;
+
+/// Arguments for one disk; `node` is the blockdev node number (`libvirt-N-…`).
+pub fn disk_args(
+    d: &Element,
+    node: usize,
+    bootindex: Option<u32>,
+    q35: bool,
+) -> VirResult<Vec<String>> {
+    let device = d.attr("device").unwrap_or("disk");
+    let bus = child_attr(d, "target", "bus").unwrap_or("ide");
+    let dev_alias = alias(d).unwrap_or("disk").to_string();
+    let readonly = device == "cdrom" || d.child("readonly").is_some();
+    let src = d
+        .child("source")
+        .and_then(|s| s.attr("file").or(s.attr("dev")));
+    let mut a = Vec::new();
+    let format_node = format!("libvirt-{node}-format");
+    if let Some(path) = src {
+        let proto = match d.attr("type").unwrap_or("file") {
+            "file" => "file",
+            "block" => "host_device",
+            other => return Err(unsupported(format!("disk type '{other}' is not supported"))),
+        };
+        let fmt = child_attr(d, "driver", "type").unwrap_or("raw");
+        if !matches!(fmt, "raw" | "qcow2" | "qed" | "vmdk" | "vdi" | "vpc") {
+            return Err(unsupported(format!("unknown disk format '{fmt}'")));
+        }
+        a.push("-blockdev".into());
+        a.push(format!(
+            "{{\"driver\":\"{proto}\",\"filename\":{},\"node-name\":\"libvirt-{node}-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}}",
+            json_str(path)
+        ));
+        a.push("-blockdev".into());
+        a.push(format!(
+            "{{\"node-name\":\"{format_node}\",\"read-only\":{readonly},\"driver\":\"{fmt}\",\"file\":\"libvirt-{node}-storage\"}}"
+        ));
+    } else if device != "cdrom" {
+        return Err(unsupported(format!(
+            "disk '{}' has no source",
+            child_attr(d, "target", "dev").unwrap_or("?")
+        )));
+    }
+    let drive = if src.is_some() {
+        format!(",drive={format_node}")
+    } else {
+        String::new()
+    };
+    let boot = bootindex.map_or(String::new(), |b| format!(",bootindex={b}"));
+    let dev = match bus {
+        "virtio" => {
+            let addr = pci_device_args(d, q35).map_or(String::new(), |p| format!("{p},"));
+            format!("virtio-blk-pci,{addr}id={dev_alias}{drive}{boot}")
+        }
+        "ide" | "sata" => {
+            let (c, b, u) = drive_address(d, bus);
+            let kind = if device == "cdrom" {
+                "ide-cd"
+            } else {
+                "ide-hd"
+            };
+            // AHCI (q35's built-in controller): one unit per port, ports are ide.0 … ide.5
+            let busname = if bus == "sata" {
+                format!("ide.{}", c * 6 + u)
+            } else if q35 {
+                format!("ide.{}", c * 6 + b)
+            } else {
+                format!("ide.{b}")
+            };
+            let unit = if q35 || bus == "sata" {
+                String::new()
+            } else {
+                format!(",unit={u}")
+            };
+            format!("{kind},bus={busname}{unit}{drive},id={dev_alias}{boot}")
+        }
+        "scsi" => {
+            let (c, _b, u) = drive_address(d, bus);
+            let kind = if device == "cdrom" {
+                "scsi-cd"
+            } else {
+                "scsi-hd"
+            };
+            format!(
+                "{kind},bus=scsi{c}.0,channel=0,scsi-id=0,lun={u},device_id=drive-{dev_alias}{drive},id={dev_alias}{boot}"
+            )
+        }
+        other => return Err(unsupported(format!("disk bus '{other}' is not supported"))),
+    };
+    a.push("-device".into());
+    a.push(dev);
+    Ok(a)
+}

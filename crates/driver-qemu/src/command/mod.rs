@@ -1,0 +1,21 @@
+//! Domain XML → QEMU command line (`qemuBuildCommandLine`), one file per device family.
+
+mod alias;
+mod build;
+mod chardev;
+mod context;
+mod disk;
+mod graphics;
+mod machine;
+mod misc;
+mod net;
+mod pci;
+mod util;
+
+pub use build::{agent_path, build_command, AGENT_CHANNEL};
+pub use context::{BuildContext, QemuCommand};
+
+/// The `<alias name>` of a device in a live definition.
+pub fn util_alias(d: &rvirt_conf::domain::Element) -> Option<&str> {
+    util::alias(d)
+}

@@ -1,0 +1,184 @@
+//! Start-up (`qemuStateInitialize`): load persistent definitions, re-attach to guests that
+//! survived a daemon restart (`qemuProcessReconnect`), then autostart.
+
+use super::config::list_configs;
+use super::driver::{QemuDriver, QemuOptions};
+use super::monitor::spawn_monitor;
+use super::object::{DomainObj, VmProcess};
+use super::state::{detail, running, shutoff, StateReason};
+use super::status::{read_status, save_status, status_path, StatusFile};
+use crate::conf_adapt::parse_domain;
+use crate::process::{pid_alive, proc_cmdline};
+use rvirt_core::error::{ErrorDomain, VirError, VirResult};
+use rvirt_core::event::lifecycle;
+use rvirt_core::handle::Uuid;
+use rvirt_core::info::domain_state as st;
+use rvirt_qmp::{AgentClient, QmpClient};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+impl QemuDriver {
+    /// Creates a driver instance: directories, persistent domains, re-attach, autostart.
+    /// Capabilities are probed in the background; this returns without waiting for them.
+    pub async fn start(opts: QemuOptions) -> VirResult<Arc<QemuDriver>> {
+        opts.paths.create_all().map_err(|e| {
+            VirError::internal(
+                ErrorDomain::Qemu,
+                format!("cannot create driver directories: {e}"),
+            )
+        })?;
+        let autostart = opts.autostart;
+        let drv = Arc::new(QemuDriver::new(opts));
+        drv.caps.warm_up();
+        drv.load_configs();
+        drv.reconnect().await;
+        if autostart {
+            drv.autostart_all();
+        }
+        Ok(drv)
+    }
+
+    fn load_configs(&self) {
+        for (text, auto) in list_configs(&self.opts.paths) {
+            match parse_domain(&text, None) {
+                Ok(def) => {
+                    let mut o = DomainObj::new(def, true);
+                    o.autostart = auto;
+                    self.lock().insert(o.uuid(), o);
+                }
+                Err(e) => tracing::warn!(error = %e.message, "skipping unreadable domain config"),
+            }
+        }
+    }
+
+    /// Scans the run dir for status files and re-attaches to live guests.
+    pub async fn reconnect(self: &Arc<Self>) {
+        let Ok(rd) = std::fs::read_dir(&self.opts.paths.run_dir) else {
+            return;
+        };
+        let files: Vec<_> = rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().and_then(|x| x.to_str()) == Some("xml"))
+            .collect();
+        for f in files {
+            let Some(status) = read_status(&f) else {
+                let _ = std::fs::remove_file(&f);
+                continue;
+            };
+            self.reconnect_one(status).await;
+        }
+    }
+
+    async fn reconnect_one(self: &Arc<Self>, s: StatusFile) {
+        let Ok(live) = parse_domain(&s.domain_xml, None) else {
+            return;
+        };
+        let uuid = Uuid(live.uuid);
+        let name = live.name.clone();
+        self.next_id.fetch_max(s.id + 1, Ordering::SeqCst);
+        let ours = pid_alive(s.pid)
+            && proc_cmdline(s.pid)
+                .iter()
+                .any(|a| a.contains(&s.monitor.display().to_string()));
+        let qmp = if ours {
+            QmpClient::connect(&s.monitor, Duration::from_secs(10))
+                .await
+                .ok()
+        } else {
+            None
+        };
+        {
+            let mut doms = self.lock();
+            let o = doms
+                .entry(uuid)
+                .or_insert_with(|| DomainObj::new(live.clone(), s.persistent));
+            o.id = s.id;
+            o.live = Some(live);
+            o.state = s.state;
+            o.autostart = o.autostart || s.autostart;
+        }
+        let Some(qmp) = qmp else {
+            // the guest died while we were away (or is not ours): shut it off as libvirt
+            // does when it cannot get the monitor back
+            tracing::info!(domain = %name, pid = s.pid, "guest gone during re-attach");
+            let mut doms = self.lock();
+            if let Some(o) = doms.get_mut(&uuid) {
+                let h = o.handle();
+                let _ = QemuDriver::set_state(o, StateReason::new(st::SHUTOFF, shutoff::CRASHED));
+                o.live = None;
+                o.id = -1;
+                if !o.persistent {
+                    doms.remove(&uuid);
+                }
+                drop(doms);
+                self.emit_lifecycle(h, lifecycle::STOPPED, detail::STOPPED_FAILED);
+            }
+            let _ = std::fs::remove_file(status_path(&self.opts.paths, &name));
+            let _ = std::fs::remove_dir_all(&s.domain_dir);
+            return;
+        };
+        let events = qmp.events();
+        let status = qmp
+            .execute("query-status", None, Duration::from_secs(10))
+            .await
+            .ok();
+        let (exited, _) = tokio::sync::watch::channel(false);
+        let vm = Arc::new(VmProcess {
+            pid: s.pid,
+            qmp,
+            agent: s.agent.as_deref().map(|p| Arc::new(AgentClient::new(p))),
+            monitor_path: s.monitor.clone(),
+            domain_dir: s.domain_dir.clone(),
+            destroying: AtomicBool::new(false),
+            got_shutdown: AtomicBool::new(false),
+            fake_reboot: AtomicBool::new(false),
+            agent_connected: AtomicBool::new(true),
+            exited,
+        });
+        {
+            let mut doms = self.lock();
+            if let Some(o) = doms.get_mut(&uuid) {
+                o.vm = Some(vm.clone());
+                let qemu_running = status
+                    .as_ref()
+                    .and_then(|v| v["running"].as_bool())
+                    .unwrap_or(true);
+                if qemu_running && o.state.state == st::PAUSED {
+                    o.state = StateReason::new(st::RUNNING, running::UNPAUSED);
+                } else if !qemu_running && o.state.state == st::RUNNING {
+                    o.state = StateReason::new(st::PAUSED, super::state::paused::UNKNOWN);
+                }
+                let _ = save_status(&self.opts.paths, o);
+            }
+        }
+        spawn_monitor(self, uuid, vm, events, None);
+    }
+
+    fn autostart_all(self: &Arc<Self>) {
+        let todo: Vec<Uuid> = self
+            .lock()
+            .values()
+            .filter(|o| o.autostart && !o.state.is_active())
+            .map(|o| o.uuid())
+            .collect();
+        for uuid in todo {
+            let me = self.clone();
+            let h = tokio::spawn(async move {
+                if let Err(e) = me.start_domain(uuid, false).await {
+                    tracing::warn!(error = %e.message, "autostart failed");
+                }
+            });
+            self.track(h);
+        }
+    }
+
+    /// Every domain that is active (tests: the PIDs to clean up).
+    pub fn active_pids(&self) -> Vec<i32> {
+        self.lock()
+            .values()
+            .filter_map(|o| o.vm.as_ref().map(|v| v.pid))
+            .collect()
+    }
+}

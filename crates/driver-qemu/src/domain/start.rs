@@ -1,0 +1,308 @@
+//! Starting a domain (`qemuProcessStart`): build the command, spawn QEMU with `-S` and its
+//! log, connect QMP, learn pty paths, write the status file, `cont`, watch it.
+
+use super::driver::{qmp_err, QemuDriver};
+use super::monitor::spawn_monitor;
+use super::object::VmProcess;
+use super::state::{detail, paused, running, StateReason};
+use super::status::save_status;
+use crate::command::{build_command, BuildContext, QemuCommand};
+use rvirt_conf::domain::DomainDef;
+use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
+use rvirt_core::event::lifecycle;
+use rvirt_core::handle::{DomainRef, Uuid};
+use rvirt_core::info::domain_state as st;
+use rvirt_qmp::{AgentClient, QmpClient};
+use serde_json::Value;
+use std::io::Write;
+use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+const MONITOR_TIMEOUT: Duration = Duration::from_secs(30);
+const QMP_TIMEOUT: Duration = Duration::from_secs(30);
+
+fn timestamp() -> String {
+    let d = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let secs = d.as_secs();
+    let (days, rem) = (secs / 86400, secs % 86400);
+    // civil-from-days (Howard Hinnant)
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.{:03}+0000",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60,
+        d.subsec_millis()
+    )
+}
+
+fn log_tail(path: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.len().saturating_sub(3);
+    lines[start..].join("\n")
+}
+
+fn internal(detail: impl Into<String>) -> VirError {
+    VirError::internal(ErrorDomain::Qemu, detail)
+}
+
+impl QemuDriver {
+    /// `virDomainCreateWithFlags` / the start half of `virDomainCreateXML`.
+    pub(crate) async fn start_domain(
+        self: &Arc<Self>,
+        uuid: Uuid,
+        start_paused: bool,
+    ) -> VirResult<DomainRef> {
+        let caps = self.qemu_caps().await?;
+        let (def, name) = {
+            let doms = self.lock();
+            let o = doms.get(&uuid).ok_or_else(|| {
+                VirError::new(
+                    ErrorCode::NoDomain,
+                    ErrorDomain::Qemu,
+                    "no domain with matching uuid",
+                )
+            })?;
+            if o.state.is_active() {
+                return Err(VirError::operation_invalid(
+                    ErrorDomain::Qemu,
+                    "domain is already running",
+                ));
+            }
+            (o.def.clone(), o.def.name.clone())
+        };
+        let id = self.next_id.fetch_add(1, Ordering::SeqCst);
+        let paths = &self.opts.paths;
+        let domain_dir = paths.run_dir.join(format!("domain-{id}-{name}"));
+        let _ = std::fs::remove_dir_all(&domain_dir);
+        std::fs::create_dir_all(&domain_dir)
+            .map_err(|e| internal(format!("cannot create {}: {e}", domain_dir.display())))?;
+        let mut live: DomainDef = def;
+        let ctx = BuildContext {
+            caps: (*caps).clone(),
+            id,
+            domain_dir: domain_dir.clone(),
+            vnc_ports_in_use: self.vnc_ports_in_use(),
+            probe_ports: true,
+        };
+        let cmd = match build_command(&mut live, &ctx) {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&domain_dir);
+                return Err(e);
+            }
+        };
+        match self.launch(&name, &cmd, &domain_dir, start_paused).await {
+            Ok((child, qmp)) => {
+                self.finish_start(uuid, id, live, cmd, domain_dir, child, qmp, start_paused)
+                    .await
+            }
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&domain_dir);
+                Err(e)
+            }
+        }
+    }
+
+    async fn launch(
+        &self,
+        name: &str,
+        cmd: &QemuCommand,
+        domain_dir: &std::path::Path,
+        _paused: bool,
+    ) -> VirResult<(tokio::process::Child, QmpClient)> {
+        let log_path = self.opts.paths.log_dir.join(format!("{name}.log"));
+        std::fs::create_dir_all(&self.opts.paths.log_dir)
+            .map_err(|e| internal(format!("cannot create log dir: {e}")))?;
+        let mut log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&log_path)
+            .map_err(|e| internal(format!("cannot open {}: {e}", log_path.display())))?;
+        let _ = write!(log, "{}: starting up\n{}", timestamp(), cmd.to_args_text());
+        let err = log
+            .try_clone()
+            .map_err(|e| internal(format!("cannot open log: {e}")))?;
+        let mut c = tokio::process::Command::new(&cmd.binary);
+        c.args(&cmd.args)
+            .env("LC_ALL", "C")
+            .current_dir(domain_dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(log))
+            .stderr(Stdio::from(err))
+            .process_group(0)
+            .kill_on_drop(false);
+        let mut child = c
+            .spawn()
+            .map_err(|e| internal(format!("cannot execute {}: {e}", cmd.binary)))?;
+        let deadline = tokio::time::Instant::now() + MONITOR_TIMEOUT;
+        loop {
+            if let Ok(Some(status)) = child.try_wait() {
+                return Err(internal(format!(
+                    "process exited while connecting to monitor ({status}): {}",
+                    log_tail(&log_path)
+                )));
+            }
+            if cmd.monitor_path.exists() {
+                match QmpClient::connect(&cmd.monitor_path, QMP_TIMEOUT).await {
+                    Ok(q) => return Ok((child, q)),
+                    Err(e) if tokio::time::Instant::now() >= deadline => {
+                        let _ = child.start_kill();
+                        let _ = child.wait().await;
+                        return Err(internal(format!("cannot connect to monitor: {e}")));
+                    }
+                    Err(_) => {}
+                }
+            }
+            if tokio::time::Instant::now() >= deadline {
+                let _ = child.start_kill();
+                let _ = child.wait().await;
+                return Err(internal("timed out waiting for the QEMU monitor"));
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn finish_start(
+        self: &Arc<Self>,
+        uuid: Uuid,
+        id: i32,
+        mut live: DomainDef,
+        cmd: QemuCommand,
+        domain_dir: std::path::PathBuf,
+        mut child: tokio::process::Child,
+        qmp: QmpClient,
+        start_paused: bool,
+    ) -> VirResult<DomainRef> {
+        let pid = child.id().map(|p| p as i32).unwrap_or(-1);
+        let events = qmp.events();
+        if let Ok(chardevs) = qmp.execute("query-chardev", None, QMP_TIMEOUT).await {
+            record_ptys(&mut live, &chardevs);
+        }
+        let (exited, _) = tokio::sync::watch::channel(false);
+        let vm = Arc::new(VmProcess {
+            pid,
+            qmp: qmp.clone(),
+            agent: cmd
+                .agent_path
+                .as_deref()
+                .map(|p| Arc::new(AgentClient::new(p))),
+            monitor_path: cmd.monitor_path.clone(),
+            domain_dir,
+            destroying: AtomicBool::new(false),
+            got_shutdown: AtomicBool::new(false),
+            fake_reboot: AtomicBool::new(false),
+            agent_connected: AtomicBool::new(false),
+            exited,
+        });
+        let handle = self.install_vm(uuid, id, live, &vm, start_paused);
+        let handle = match handle {
+            Ok(h) => h,
+            Err(e) => {
+                let _ = child.start_kill();
+                let _ = child.wait().await;
+                return Err(e);
+            }
+        };
+        spawn_monitor(self, uuid, vm.clone(), events, Some(child));
+        self.emit_lifecycle(handle.clone(), lifecycle::STARTED, detail::STARTED_BOOTED);
+        if start_paused {
+            self.emit_lifecycle(
+                handle.clone(),
+                lifecycle::SUSPENDED,
+                detail::SUSPENDED_PAUSED,
+            );
+        } else if let Err(e) = qmp.execute("cont", None, QMP_TIMEOUT).await {
+            let _ = self.kill_vm(&vm, true).await;
+            return Err(qmp_err(e));
+        }
+        Ok(handle)
+    }
+
+    fn install_vm(
+        &self,
+        uuid: Uuid,
+        id: i32,
+        live: DomainDef,
+        vm: &Arc<VmProcess>,
+        start_paused: bool,
+    ) -> VirResult<DomainRef> {
+        {
+            let mut doms = self.lock();
+            let Some(o) = doms.get_mut(&uuid) else {
+                return Err(internal("domain vanished while starting"));
+            };
+            o.id = id;
+            o.live = Some(live);
+            o.vm = Some(vm.clone());
+            let to = if start_paused {
+                StateReason::new(st::PAUSED, paused::USER)
+            } else {
+                StateReason::new(st::RUNNING, running::BOOTED)
+            };
+            QemuDriver::set_state(o, to)?;
+            let _ = save_status(&self.opts.paths, o);
+            Ok(o.handle())
+        }
+    }
+
+    /// VNC ports of running domains.
+    fn vnc_ports_in_use(&self) -> Vec<u16> {
+        self.lock()
+            .values()
+            .filter_map(|o| o.live.as_ref())
+            .flat_map(|d| d.devices.iter())
+            .filter(|d| d.name == "graphics")
+            .filter_map(|g| g.attr("port").and_then(|p| p.parse().ok()))
+            .collect()
+    }
+}
+
+/// Writes the pty paths QEMU allocated into the live XML (`<source path>` and `tty=`).
+fn record_ptys(live: &mut DomainDef, chardevs: &Value) {
+    let Some(list) = chardevs.as_array() else {
+        return;
+    };
+    for c in list {
+        let (Some(label), Some(file)) = (c["label"].as_str(), c["filename"].as_str()) else {
+            continue;
+        };
+        let Some(pty) = file.strip_prefix("pty:") else {
+            continue;
+        };
+        let Some(al) = label.strip_prefix("char") else {
+            continue;
+        };
+        for d in live.devices.iter_mut() {
+            if !matches!(d.name.as_str(), "serial" | "console" | "channel") {
+                continue;
+            }
+            if crate::command::util_alias(d) != Some(al) {
+                continue;
+            }
+            if d.attr("type") == Some("pty") {
+                d.set_attr("tty", pty);
+                let src = d.child_or_insert("source");
+                src.set_attr("path", pty);
+                if let Some(p) = d.children.iter().position(|c| c.name == "source") {
+                    let s = d.children.remove(p);
+                    d.children.insert(0, s);
+                }
+            }
+        }
+    }
+}

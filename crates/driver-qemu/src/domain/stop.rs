@@ -1,0 +1,84 @@
+//! Stopping: killing QEMU (`qemuProcessKill`) and cleaning up after it is gone
+//! (`qemuProcessStop`).
+
+use super::driver::QemuDriver;
+use super::object::VmProcess;
+use super::state::{detail, shutoff, StateReason};
+use super::status::status_path;
+use crate::process::send_signal;
+use rustix::process::Signal;
+use rvirt_core::error::{ErrorDomain, VirError, VirResult};
+use rvirt_core::event::lifecycle;
+use rvirt_core::handle::Uuid;
+use rvirt_core::info::domain_state as st;
+use std::sync::Arc;
+use std::time::Duration;
+
+impl QemuDriver {
+    /// SIGTERM, then (unless `graceful`) SIGKILL after a grace period; waits for cleanup.
+    pub(crate) async fn kill_vm(&self, vm: &Arc<VmProcess>, force: bool) -> VirResult<()> {
+        vm.set(&vm.destroying, true);
+        send_signal(vm.pid, Signal::TERM);
+        let grace = if force {
+            Duration::from_secs(3)
+        } else {
+            Duration::from_secs(10)
+        };
+        if tokio::time::timeout(grace, vm.wait_exited()).await.is_ok() {
+            return Ok(());
+        }
+        if !force {
+            return Err(VirError::new(
+                rvirt_core::error::ErrorCode::OperationFailed,
+                ErrorDomain::Qemu,
+                "failed to terminate process with SIGTERM: Device or resource busy",
+            ));
+        }
+        send_signal(vm.pid, Signal::KILL);
+        tokio::time::timeout(Duration::from_secs(10), vm.wait_exited())
+            .await
+            .map_err(|_| {
+                VirError::internal(
+                    ErrorDomain::Qemu,
+                    format!("process {} did not exit", vm.pid),
+                )
+            })
+    }
+
+    /// The process is gone: shut the domain off with the reason its exit implies.
+    pub(crate) fn process_exited(&self, uuid: Uuid, vm: &Arc<VmProcess>) {
+        let (reason, det) = if vm.flag(&vm.destroying) {
+            (shutoff::DESTROYED, detail::STOPPED_DESTROYED)
+        } else if vm.flag(&vm.got_shutdown) {
+            (shutoff::SHUTDOWN, detail::STOPPED_SHUTDOWN)
+        } else {
+            (shutoff::CRASHED, detail::STOPPED_FAILED)
+        };
+        self.mark_stopped(uuid, vm, reason, det);
+        let _ = vm.exited.send(true);
+    }
+
+    /// Common cleanup: state, status file, domain dir, transient removal, STOPPED event.
+    pub(crate) fn mark_stopped(&self, uuid: Uuid, vm: &Arc<VmProcess>, reason: i32, det: i32) {
+        let handle = {
+            let mut doms = self.lock();
+            let Some(o) = doms.get_mut(&uuid) else { return };
+            let ours = o.vm.as_ref().is_none_or(|v| Arc::ptr_eq(v, vm));
+            if !ours {
+                return;
+            }
+            let h = o.handle();
+            let _ = QemuDriver::set_state(o, StateReason::new(st::SHUTOFF, reason));
+            o.vm = None;
+            o.live = None;
+            o.id = -1;
+            let _ = std::fs::remove_file(status_path(&self.opts.paths, o.name()));
+            let _ = std::fs::remove_dir_all(&vm.domain_dir);
+            if !o.persistent {
+                doms.remove(&uuid);
+            }
+            h
+        };
+        self.emit_lifecycle(handle, lifecycle::STOPPED, det);
+    }
+}

@@ -1,0 +1,18 @@
+//! The QEMU driver (`qemu:///system`, `qemu:///embed?root=DIR`): capabilities probing,
+//! XML → QEMU argv, process lifecycle over QMP, consoles, guest agent, and re-attach to
+//! running guests after a daemon restart.
+
+pub mod caps;
+pub mod command;
+pub mod conf_adapt;
+mod connection;
+pub mod domain;
+mod factory;
+pub mod paths;
+pub mod persist;
+pub mod process;
+
+pub use connection::QemuConnection;
+pub use domain::{QemuDriver, QemuOptions};
+pub use factory::QemuDriverFactory;
+pub use paths::QemuPaths;

@@ -1,0 +1,76 @@
+//! Capabilities: probing the installed QEMU, the cache, the XML shape, and a fast open.
+
+use crate::common::QEMU;
+use rvirt_core::driver::{DriverFactory, OpenContext};
+use rvirt_core::uri::ConnectUri;
+use rvirt_driver_qemu::caps::{load_cached, load_or_probe};
+use rvirt_driver_qemu::{QemuDriverFactory, QemuPaths};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+#[tokio::test]
+async fn probe_cache_and_capabilities_xml() {
+    if !Path::new(QEMU).exists() {
+        eprintln!("skipping: no QEMU");
+        return;
+    }
+    let root = tempfile::tempdir().unwrap();
+    let factory = QemuDriverFactory::new(QemuPaths::under(root.path()));
+    let uri = ConnectUri::parse(&format!("qemu:///embed?root={}", root.path().display())).unwrap();
+    let t = Instant::now();
+    let conn = factory.open(&uri, &OpenContext::default()).await.unwrap();
+    let open_time = t.elapsed();
+    println!("open with cold cache: {open_time:?}");
+    assert!(
+        open_time < Duration::from_secs(1),
+        "open took {open_time:?}"
+    );
+    let t = Instant::now();
+    let xml = conn.get_capabilities().await.unwrap();
+    println!("capabilities (cold probe): {:?}", t.elapsed());
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let guest = doc.descendants().find(|n| n.has_tag_name("guest")).unwrap();
+    let arch = guest
+        .descendants()
+        .find(|n| n.has_tag_name("arch"))
+        .unwrap();
+    assert_eq!(arch.attribute("name"), Some("x86_64"));
+    let machines: Vec<&str> = arch
+        .children()
+        .filter(|n| n.has_tag_name("machine"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        machines.contains(&"pc") && machines.contains(&"q35"),
+        "{machines:?}"
+    );
+    let types: Vec<&str> = arch
+        .children()
+        .filter(|n| n.has_tag_name("domain"))
+        .filter_map(|n| n.attribute("type"))
+        .collect();
+    assert!(types.contains(&"qemu"));
+    let cache_dir = QemuPaths::under(root.path()).cache_dir;
+    let cached = load_cached(&cache_dir, Path::new(QEMU)).expect("cache written");
+    // kvm is listed exactly when the honest probe says so
+    assert_eq!(types.contains(&"kvm"), cached.kvm_usable);
+    println!(
+        "kvm present={} usable={}",
+        cached.kvm_present, cached.kvm_usable
+    );
+    assert_eq!(cached.version.0, 7);
+    let t = Instant::now();
+    let again = load_or_probe(&cache_dir, Path::new(QEMU)).await.unwrap();
+    assert!(t.elapsed() < Duration::from_millis(200), "cache not used");
+    assert_eq!(again, cached);
+    let dc = conn
+        .get_domain_capabilities(None, None, Some("q35".into()), Some("qemu".into()), 0)
+        .await
+        .unwrap();
+    assert!(
+        dc.contains("<domain>qemu</domain>") && dc.contains("<machine>pc-q35-7.2</machine>"),
+        "{dc}"
+    );
+    assert_eq!(conn.get_type().await.unwrap(), "QEMU");
+    assert_eq!(conn.get_version().await.unwrap() / 1_000_000, 7);
+}

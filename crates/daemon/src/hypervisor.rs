@@ -1,5 +1,5 @@
-//! `qemu:///system` as libvirtd serves it: the QEMU driver for domains, with network (and
-//! later storage, interface, node device, secret) APIs delegated to their own drivers,
+//! `qemu:///system` as libvirtd serves it: the QEMU driver for domains, with network and
+//! storage (later interface, node device, secret) APIs delegated to their own drivers,
 //! opened once per daemon and sharing the QEMU driver's event bus.
 
 use std::path::PathBuf;
@@ -11,6 +11,7 @@ use rvirt_core::uri::ConnectUri;
 use rvirt_core::VirResult;
 use rvirt_driver_network::{NetworkDriverImpl, NetworkPaths};
 use rvirt_driver_qemu::QemuDriverFactory;
+use rvirt_driver_storage::{StorageDriverImpl, StoragePaths};
 use tokio::sync::OnceCell;
 
 /// Opens QEMU connections composed with the daemon's secondary drivers.
@@ -32,7 +33,9 @@ impl HypervisorFactory {
             .get_or_try_init(|| async {
                 let qemu = self.qemu.system_driver().await?;
                 let network = NetworkDriverImpl::open(NetworkPaths::under_root(&self.root), qemu.events.clone()).await?;
-                Ok(SecondaryDrivers { network: Some(network), ..Default::default() })
+                let storage = StorageDriverImpl::open(StoragePaths::system(&self.root), qemu.events.clone())?;
+                storage.autostart().await;
+                Ok(SecondaryDrivers { network: Some(network), storage: Some(storage), ..Default::default() })
             })
             .await
             .cloned()

@@ -449,6 +449,17 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
                 void()
             }
         ),
+        392 => call!(
+            cx,
+            body,
+            DomainDetachDeviceAliasArgs,
+            "virDomainDetachDeviceAlias",
+            |a, c| {
+                c.domain_detach_device_alias(&a.dom, &a.alias, a.flags)
+                    .await?;
+                void()
+            }
+        ),
         174 => call!(
             cx,
             body,
@@ -463,22 +474,6 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
             let (t, n) = c.domain_get_scheduler_type(&a.dom).await?;
             reply(DomainGetSchedulerTypeRet {
                 r#type: t,
-                nparams: n,
-            })
-        }),
-        223 => call!(cx, body, DomainGetSchedulerParametersFlagsArgs, |a, c| {
-            reply(DomainGetSchedulerParametersFlagsRet {
-                params: cap(
-                    c.domain_get_scheduler_parameters(&a.dom, a.flags).await?,
-                    a.nparams,
-                ),
-            })
-        }),
-        198 => call!(cx, body, DomainGetMemoryParametersArgs, |a, c| {
-            let all = c.domain_get_memory_parameters(&a.dom, a.flags).await?;
-            let n = count(&all);
-            reply(DomainGetMemoryParametersRet {
-                params: cap(all, a.nparams),
                 nparams: n,
             })
         }),

@@ -39,10 +39,15 @@ macro_rules! call {
 
 mod connect;
 mod domain;
+mod domain_guest;
+mod domain_images;
+mod domain_stats;
+mod domain_tuning;
 mod events;
 mod interface;
 mod network;
 mod nodedev;
+mod params;
 mod secret;
 mod snapshot;
 mod storage;
@@ -223,6 +228,18 @@ impl Program for RemoteProgram {
 
 async fn route(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResult<Outcome>> {
     if let Some(r) = domain::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = domain_tuning::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = domain_stats::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = domain_guest::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = domain_images::dispatch(cx, p, body).await {
         return Some(r);
     }
     if let Some(r) = snapshot::dispatch(cx, p, body).await {

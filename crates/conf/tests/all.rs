@@ -2,3 +2,4 @@
 
 mod domain;
 mod kinds;
+mod schema;

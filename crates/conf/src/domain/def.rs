@@ -65,6 +65,20 @@ pub struct ParseOptions {
     pub validate: bool,
     /// `VIR_DOMAIN_DEF_PARSE_INACTIVE`-like: ignore live-only data (`id`, aliases of live state).
     pub inactive: bool,
+    /// The driver's defaults and checks; `None` means the test driver's ([`TestDriverHooks`]).
+    ///
+    /// [`TestDriverHooks`]: super::TestDriverHooks
+    pub hooks: Option<std::sync::Arc<dyn super::DriverHooks>>,
+}
+
+impl ParseOptions {
+    /// The hooks in effect ([`TestDriverHooks`](super::TestDriverHooks) when none are set).
+    pub fn driver_hooks(&self) -> &dyn super::DriverHooks {
+        match &self.hooks {
+            Some(h) => h.as_ref(),
+            None => &super::TestDriverHooks,
+        }
+    }
 }
 
 /// Options for [`DomainDef::format`] (`virDomainDefFormat` flags).

@@ -2,6 +2,7 @@
 
 use super::def::{DomainDef, FormatOptions};
 use super::devices::sort_devices;
+use super::element::Element;
 use super::uuid::format_uuid;
 use crate::xml::{Attrs, XmlWriter};
 
@@ -45,8 +46,8 @@ pub fn format_domain(def: &DomainDef, opts: &FormatOptions) -> String {
     w.text(
         "memory",
         Attrs::new()
-            .add("unit", "KiB")
-            .opt("dumpCore", def.memory_dump_core.as_deref()),
+            .opt("dumpCore", def.memory_dump_core.as_deref())
+            .add("unit", "KiB"),
         &def.max_memory_kib.to_string(),
     );
     w.text(
@@ -103,18 +104,17 @@ pub fn format_domain(def: &DomainDef, opts: &FormatOptions) -> String {
     w.opt_text("on_lockfailure", def.on_lockfailure.as_deref());
     extras(def, &mut w, &["pm", "perf"]);
     w.open("devices", Attrs::new());
-    let mut devs = def.devices.clone();
-    sort_devices(&mut devs);
-    if !opts.secure {
-        for d in devs.iter_mut() {
-            if d.name == "graphics" {
-                d.remove_attr("passwd");
-            }
-            strip_secrets(d);
+    let mut order: Vec<&Element> = def.devices.iter().collect();
+    sort_devices(&mut order);
+    for d in order {
+        if !opts.secure && has_secrets(d) {
+            let mut d = d.clone();
+            d.remove_attr("passwd");
+            strip_secrets(&mut d);
+            d.write(&mut w);
+        } else {
+            d.write(&mut w);
         }
-    }
-    for d in &devs {
-        d.write(&mut w);
     }
     w.close("devices");
     for e in def.extra.iter().filter(|e| e.name == "seclabel") {
@@ -129,8 +129,16 @@ pub fn format_domain(def: &DomainDef, opts: &FormatOptions) -> String {
     w.finish()
 }
 
+/// Whether the device carries data only printed with `VIR_DOMAIN_XML_SECURE`.
+fn has_secrets(d: &Element) -> bool {
+    fn cookies(e: &Element) -> bool {
+        e.children.iter().any(|c| c.name == "cookies" || cookies(c))
+    }
+    (d.name == "graphics" && d.attr("passwd").is_some()) || cookies(d)
+}
+
 /// `<cookies>` of network disk sources are secret: only printed with `VIR_DOMAIN_XML_SECURE`.
-fn strip_secrets(e: &mut super::element::Element) {
+fn strip_secrets(e: &mut Element) {
     e.remove_children("cookies");
     for c in e.children.iter_mut() {
         strip_secrets(c);

@@ -63,6 +63,16 @@ pub(crate) fn xml_err(detail: impl Into<String>) -> VirError {
     VirError::new(ErrorCode::XmlError, ErrorDomain::Domain, detail)
 }
 
+/// `virXMLProp*` errors: `VIR_ERR_XML_ERROR` in the XML error domain.
+pub(crate) fn prop_err(detail: impl Into<String>) -> VirError {
+    VirError::new(ErrorCode::XmlError, ErrorDomain::Xml, detail)
+}
+
+/// `VIR_ERR_XML_DETAIL`: the message alone.
+pub(crate) fn xml_detail(detail: impl Into<String>) -> VirError {
+    VirError::new(ErrorCode::XmlDetail, ErrorDomain::Domain, detail)
+}
+
 pub(crate) fn internal(detail: impl Into<String>) -> VirError {
     VirError::internal(ErrorDomain::Domain, detail)
 }
@@ -86,7 +96,7 @@ fn memory_kib(e: &Element) -> VirResult<u64> {
 }
 
 /// Parses the domain document (see [`DomainDef::parse`]).
-pub fn parse_domain(xml: &str, _opts: &ParseOptions) -> VirResult<DomainDef> {
+pub fn parse_domain(xml: &str, opts: &ParseOptions) -> VirResult<DomainDef> {
     let doc = parse_document(xml, "domain_definition", ErrorDomain::Domain)?;
     let root = doc.root_element();
     if root.tag_name().name() != "domain" {
@@ -108,56 +118,56 @@ pub fn parse_domain(xml: &str, _opts: &ParseOptions) -> VirResult<DomainDef> {
 
     let mut memory: Option<u64> = None;
     let mut current: Option<u64> = None;
-    let mut os: Option<&Element> = None;
-    let mut vcpu: Option<&Element> = None;
-    for child in &root.children {
+    let mut os: Option<Element> = None;
+    let mut vcpu: Option<Element> = None;
+    let has_uuid = root.child("uuid").is_some();
+    for child in root.children {
         if child.ns.is_some() {
             continue;
         }
         match child.name.as_str() {
-            "name" => def.name = text_of(child).to_string(),
+            "name" => def.name = text_of(&child).to_string(),
             "uuid" => {
-                def.uuid =
-                    parse_uuid(text_of(child)).ok_or_else(|| internal("malformed uuid element"))?;
+                def.uuid = parse_uuid(text_of(&child))
+                    .ok_or_else(|| internal("malformed uuid element"))?;
             }
-            "title" => def.title = child.text.clone().filter(|t| !t.is_empty()),
-            "description" => def.description = child.text.clone().filter(|t| !t.is_empty()),
+            "title" => def.title = child.text.filter(|t| !t.is_empty()),
+            "description" => def.description = child.text.filter(|t| !t.is_empty()),
             "metadata" => {
-                def.metadata = child
-                    .children
-                    .iter()
-                    .filter(|c| c.ns.is_some())
-                    .cloned()
-                    .collect();
+                // one element per namespace: the first wins
+                for c in child.children.into_iter().filter(|c| c.ns.is_some()) {
+                    if !def.metadata.iter().any(|m| m.ns == c.ns) {
+                        def.metadata.push(c);
+                    }
+                }
             }
             "memory" => {
-                memory = Some(memory_kib(child)?);
+                memory = Some(memory_kib(&child)?);
                 def.memory_dump_core = child.attr("dumpCore").map(str::to_string);
             }
-            "currentMemory" => current = Some(memory_kib(child)?),
+            "currentMemory" => current = Some(memory_kib(&child)?),
             "maxMemory" => {
                 let slots = child
                     .attr("slots")
                     .and_then(|s| s.parse().ok())
                     .unwrap_or(0);
-                def.hotplug_memory = Some((memory_kib(child)?, slots));
+                def.hotplug_memory = Some((memory_kib(&child)?, slots));
             }
             "vcpu" => vcpu = Some(child),
             "os" => os = Some(child),
-            "on_poweroff" => def.on_poweroff = text_of(child).to_string(),
-            "on_reboot" => def.on_reboot = text_of(child).to_string(),
-            "on_crash" => def.on_crash = text_of(child).to_string(),
-            "on_lockfailure" => def.on_lockfailure = Some(text_of(child).to_string()),
-            "clock" => def.clock = child.clone(),
+            "on_poweroff" => def.on_poweroff = text_of(&child).to_string(),
+            "on_reboot" => def.on_reboot = text_of(&child).to_string(),
+            "on_crash" => def.on_crash = text_of(&child).to_string(),
+            "on_lockfailure" => def.on_lockfailure = Some(text_of(&child).to_string()),
+            "clock" => def.clock = child,
             "devices" => {
                 def.devices = child
                     .children
-                    .iter()
+                    .into_iter()
                     .filter(|c| c.ns.is_none())
-                    .cloned()
                     .collect()
             }
-            n if TOP_ORDER.contains(&n) => def.extra.push(child.clone()),
+            n if TOP_ORDER.contains(&n) => def.extra.push(child),
             _ => {}
         }
     }
@@ -172,12 +182,13 @@ pub fn parse_domain(xml: &str, _opts: &ParseOptions) -> VirResult<DomainDef> {
     if def.name.contains('/') {
         return Err(xml_err(format!("name {} cannot contain '/'", def.name)));
     }
-    if root.child("uuid").is_none() {
+    if !has_uuid {
         def.uuid = generate_uuid();
     }
 
     // <os>
     let os = os.ok_or_else(|| xml_err("an os <type> must be specified"))?;
+    let os = &os;
     let os_type = os
         .child("type")
         .ok_or_else(|| xml_err("an os <type> must be specified"))?;
@@ -200,13 +211,19 @@ pub fn parse_domain(xml: &str, _opts: &ParseOptions) -> VirResult<DomainDef> {
         .collect();
 
     // <vcpu>
-    topology::parse_vcpu(&mut def, vcpu)?;
+    topology::parse_vcpu(&mut def, vcpu.as_ref())?;
 
     def.max_memory_kib = memory.unwrap_or(0);
     def.current_memory_kib = current.unwrap_or(0);
 
-    devices::parse_devices(&mut def)?;
-    postparse::post_parse(&mut def)?;
-    validate::validate(&def)?;
+    let hooks = opts.driver_hooks();
+    if def.os_arch.is_none() {
+        def.os_arch = Some(hooks.default_arch(&def));
+    }
+    devices::parse_devices(&mut def, hooks)?;
+    postparse::post_parse(&mut def, hooks)?;
+    hooks.post_parse(&mut def)?;
+    validate::validate(&def, hooks)?;
+    hooks.validate(&def)?;
     Ok(def)
 }

@@ -5,6 +5,7 @@ use rvirt_core::error::VirResult;
 use super::def::DomainDef;
 use super::devices;
 use super::element::Element;
+use super::hooks::DriverHooks;
 use super::parse::xml_err;
 use super::units::to_kib;
 
@@ -24,11 +25,33 @@ fn numa_total_kib(def: &DomainDef) -> u64 {
         .sum()
 }
 
+/// Sum of `<devices><memory><target><size>` in KiB.
+fn memory_devices_kib(def: &DomainDef) -> u64 {
+    def.devices
+        .iter()
+        .filter(|d| d.name == "memory")
+        .filter_map(|d| d.child("target").and_then(|t| t.child("size")))
+        .filter_map(|s| {
+            to_kib(
+                s.text.as_deref().unwrap_or("0").trim(),
+                s.attr("unit"),
+                "KiB",
+            )
+        })
+        .sum()
+}
+
 /// Applies post-parse defaults and adds implicit devices.
-pub(crate) fn post_parse(def: &mut DomainDef) -> VirResult<()> {
+pub(crate) fn post_parse(def: &mut DomainDef, hooks: &dyn DriverHooks) -> VirResult<()> {
     let numa = numa_total_kib(def);
-    if numa > 0 {
-        def.max_memory_kib = numa;
+    let hotplug = memory_devices_kib(def);
+    if numa > 0 && def.max_memory_kib == 0 {
+        def.max_memory_kib = numa + hotplug;
+    }
+    if numa == 0 && hotplug > def.max_memory_kib {
+        return Err(xml_err(
+            "Total size of memory devices exceeds the total memory size",
+        ));
     }
     if def.max_memory_kib == 0 {
         return Err(xml_err(
@@ -37,9 +60,6 @@ pub(crate) fn post_parse(def: &mut DomainDef) -> VirResult<()> {
     }
     if def.current_memory_kib == 0 || def.current_memory_kib > def.max_memory_kib {
         def.current_memory_kib = def.max_memory_kib;
-    }
-    if def.os_arch.is_none() {
-        def.os_arch = Some("i686".into());
     }
     if def.on_poweroff.is_empty() {
         def.on_poweroff = "destroy".into();
@@ -69,8 +89,10 @@ pub(crate) fn post_parse(def: &mut DomainDef) -> VirResult<()> {
     devices::assign_controller_indexes(def);
     devices::add_console_compat(def);
     devices::add_implicit_controllers(def);
-    devices::add_implicit_video(def);
-    devices::generate_ifnames(def);
+    devices::add_implicit_video(def, hooks);
+    if let Some(prefix) = hooks.interface_name_prefix() {
+        devices::generate_ifnames(def, prefix);
+    }
     super::features::normalize_extra(def);
     Ok(())
 }

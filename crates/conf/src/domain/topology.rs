@@ -47,6 +47,15 @@ pub(crate) fn parse_vcpu(def: &mut DomainDef, vcpu: Option<&Element>) -> VirResu
         None => {}
     }
     def.vcpu_cpuset = v.attr("cpuset").map(str::to_string);
+    let pinned = def
+        .extra
+        .iter()
+        .filter(|e| e.name == "cputune")
+        .flat_map(|e| e.children.iter())
+        .any(|c| matches!(c.name.as_str(), "vcpupin" | "emulatorpin" | "iothreadpin"));
+    if auto_numa && def.vcpu_cpuset.is_none() && !pinned {
+        def.vcpu_placement = "auto".into();
+    }
     if def.vcpu_placement == "auto" {
         def.vcpu_cpuset = None;
     }

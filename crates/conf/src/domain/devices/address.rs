@@ -3,7 +3,6 @@
 use rvirt_core::error::VirResult;
 
 use crate::domain::element::Element;
-use crate::domain::parse::xml_err;
 use crate::domain::units::parse_c_uint;
 
 fn num(e: &Element, name: &str) -> u64 {
@@ -25,17 +24,17 @@ pub fn normalize_address(addr: &mut Element) -> VirResult<()> {
         "pci" => {
             let (bus, slot, func) = (num(addr, "bus"), num(addr, "slot"), num(addr, "function"));
             if bus > 0xff {
-                return Err(xml_err(format!(
+                return Err(pci_err(format!(
                     "Invalid PCI address bus='0x{bus:x}', must be <= 0xFF"
                 )));
             }
             if slot > 0x1f {
-                return Err(xml_err(format!(
+                return Err(pci_err(format!(
                     "Invalid PCI address slot='0x{slot:x}', must be <= 0x1F"
                 )));
             }
             if func > 7 {
-                return Err(xml_err(format!(
+                return Err(pci_err(format!(
                     "Invalid PCI address function=0x{func:x}, must be <= 7"
                 )));
             }
@@ -137,4 +136,13 @@ pub fn normalize_all(dev: &mut Element) -> VirResult<()> {
         }
     }
     Ok(())
+}
+
+/// `virPCIDeviceAddressIsValid` errors are reported without an error domain.
+fn pci_err(detail: String) -> rvirt_core::error::VirError {
+    rvirt_core::error::VirError::new(
+        rvirt_core::error::ErrorCode::XmlError,
+        rvirt_core::error::ErrorDomain::None,
+        detail,
+    )
 }

@@ -63,6 +63,9 @@ pub(crate) fn parse_chardev(d: &mut Element, _os_type: &str) -> VirResult<()> {
                 }
             }
         }
+        if ty != "tcp" {
+            d.remove_children("protocol");
+        }
         if ty == "tcp" && d.child("protocol").is_none() {
             let mut p = Element::new("protocol");
             p.attrs.push(("type".into(), "raw".into()));

@@ -11,7 +11,7 @@ const USB_ICH9: &[&str] = &["ich9-ehci1", "ich9-uhci1", "ich9-uhci2", "ich9-uhci
 pub(crate) fn parse_controller(d: &mut Element) -> VirResult<()> {
     if let Some(i) = d.attr("index") {
         if i.trim().parse::<u32>().is_err() {
-            return Err(crate::domain::parse::xml_err(format!(
+            return Err(crate::domain::parse::prop_err(format!(
                 "Invalid value for attribute 'index' in element 'controller': '{i}'. Expected non-negative value"
             )));
         }
@@ -45,6 +45,48 @@ pub(crate) fn parse_controller(d: &mut Element) -> VirResult<()> {
         d.children.insert(pos, m);
     }
     Ok(())
+}
+
+/// `virDomainControllerInsertPreAlloced`: the order libvirt stores parsed controllers in —
+/// each one goes before the first same-type controller with a higher index (a master before
+/// its companions), unindexed ones after the last of their type.
+pub(crate) fn order_parsed_controllers(devs: &mut [Element]) {
+    let slots: Vec<usize> = (0..devs.len())
+        .filter(|&i| devs[i].name == "controller")
+        .collect();
+    let mut placed: Vec<Element> = Vec::with_capacity(slots.len());
+    for &i in &slots {
+        let new = std::mem::take(&mut devs[i]);
+        let ty = new.attr("type").map(str::to_string);
+        let idx = new.attr("index").and_then(|v| v.trim().parse::<i64>().ok());
+        let master = new.child("master").is_some();
+        let mut insert_at: Option<usize> = None;
+        for (j, cur) in placed.iter().enumerate().rev() {
+            if cur.attr("type").map(str::to_string) != ty {
+                continue;
+            }
+            let Some(idx) = idx else {
+                insert_at = Some(j + 1);
+                break;
+            };
+            let cur_idx = cur
+                .attr("index")
+                .and_then(|v| v.trim().parse::<i64>().ok())
+                .unwrap_or(-1);
+            if cur_idx > idx || (!master && cur.child("master").is_some() && cur_idx == idx) {
+                insert_at = Some(j);
+            } else if insert_at.is_none() {
+                insert_at = Some(j + 1);
+            }
+        }
+        match insert_at {
+            Some(p) => placed.insert(p, new),
+            None => placed.push(new),
+        }
+    }
+    for (slot, e) in slots.into_iter().zip(placed) {
+        devs[slot] = e;
+    }
 }
 
 fn ctrl_index(e: &Element) -> Option<i64> {
@@ -96,8 +138,7 @@ pub(crate) fn assign_controller_indexes(def: &mut DomainDef) {
     }
 }
 
-/// `virDomainDefMaybeAddController`: adds `<controller type=ty index=idx/>` if missing,
-/// placed after same-type controllers with a lower index.
+/// `virDomainDefMaybeAddController`: appends `<controller type=ty index=idx/>` if missing.
 pub(crate) fn maybe_add_controller(def: &mut DomainDef, ty: &str, idx: i64) {
     let same = |c: &Element| c.name == "controller" && c.attr("type") == Some(ty);
     if def
@@ -112,19 +153,21 @@ pub(crate) fn maybe_add_controller(def: &mut DomainDef, ty: &str, idx: i64) {
         ("type".into(), ty.into()),
         ("index".into(), idx.to_string()),
     ];
-    let mut insert_at = None;
-    for (i, c) in def.devices.iter().enumerate().rev() {
-        if same(c) {
-            if ctrl_index(c).unwrap_or(0) > idx {
-                insert_at = Some(i);
-            } else if insert_at.is_none() {
-                insert_at = Some(i + 1);
-            }
+    def.devices.push(e);
+}
+
+/// [`maybe_add_controller`] for indexes `0..=max` with one scan of the device list.
+fn add_controller_range(def: &mut DomainDef, ty: &str, max: i64) {
+    let have: Vec<i64> = def
+        .devices
+        .iter()
+        .filter(|c| c.name == "controller" && c.attr("type") == Some(ty))
+        .filter_map(ctrl_index)
+        .collect();
+    for i in 0..=max {
+        if !have.contains(&i) {
+            maybe_add_controller(def, ty, i);
         }
-    }
-    match insert_at {
-        Some(i) => def.devices.insert(i, e),
-        None => def.devices.push(e),
     }
 }
 
@@ -153,9 +196,7 @@ pub(crate) fn add_implicit_controllers(def: &mut DomainDef) {
             .map(|d| drive_controller(d).unwrap_or(0))
             .max();
         if let Some(max) = max {
-            for i in 0..=max.min(64) {
-                maybe_add_controller(def, ty, i);
-            }
+            add_controller_range(def, ty, max.min(64));
         }
     }
     // virtio-serial for virtio channels/consoles
@@ -210,8 +251,6 @@ pub(crate) fn add_implicit_controllers(def: &mut DomainDef) {
         .map(|d| drive_controller(d).unwrap_or(0))
         .max();
     if let Some(max) = max {
-        for i in 0..=max.min(64) {
-            maybe_add_controller(def, "scsi", i);
-        }
+        add_controller_range(def, "scsi", max.min(64));
     }
 }

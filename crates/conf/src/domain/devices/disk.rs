@@ -78,7 +78,24 @@ pub(crate) fn parse_disk(d: &mut Element) -> VirResult<()> {
     if d.attr("device").is_none() {
         d.set_attr("device", "disk");
     }
+    if d.attr("type") == Some("network") && d.child("source").is_none() {
+        d.set_attr("type", "file");
+    }
+    if d.attr("type") == Some("vhostuser") && d.attr("snapshot").is_none() {
+        d.set_attr("snapshot", "no");
+    }
     d.order_attrs(&["type", "device", "model", "rawio", "sgio", "snapshot"]);
+    // a block job's <mirror> is live state
+    d.remove_children("mirror");
+    if let Some(s) = d.child_mut("source") {
+        if s.attr("protocol") == Some("gluster") {
+            for h in s.children.iter_mut().filter(|h| h.name == "host") {
+                if h.attr("port").is_none() && h.attr("transport").unwrap_or("tcp") == "tcp" {
+                    h.set_attr("port", "24007");
+                }
+            }
+        }
+    }
     let device = d.attr("device").unwrap_or("disk").to_string();
     let src = d
         .child("source")

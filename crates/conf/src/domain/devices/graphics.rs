@@ -49,6 +49,17 @@ pub(crate) fn parse_graphics(d: &mut Element) -> VirResult<()> {
                 }
             }
         }
+        // the `socket` attribute wins over a first listen of another type
+        if let (Some(s), None) = (&socket_attr, &listen_attr) {
+            if let Some(first) = d.children.iter_mut().find(|c| c.name == "listen") {
+                if first.attr("type") == Some("address") {
+                    first.attrs = vec![
+                        ("type".into(), "socket".into()),
+                        ("socket".into(), s.clone()),
+                    ];
+                }
+            }
+        }
         if !has_listen {
             let mut l = Element::new("listen");
             if let Some(s) = &socket_attr {

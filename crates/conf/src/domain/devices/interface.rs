@@ -35,9 +35,9 @@ pub(crate) fn parse_interface(d: &mut Element) -> VirResult<()> {
     Ok(())
 }
 
-/// The test driver's `testDomainGenerateIfnames`: `testnetN` for interfaces without a target.
-pub(crate) fn generate_ifnames(def: &mut DomainDef) {
-    let mut used: Vec<String> = def
+/// The test driver's `testDomainGenerateIfnames`: `<prefix>N` for interfaces without a target.
+pub(crate) fn generate_ifnames(def: &mut DomainDef, prefix: &str) {
+    let mut used: std::collections::HashSet<String> = def
         .devices
         .iter()
         .filter(|d| d.name == "interface")
@@ -47,18 +47,18 @@ pub(crate) fn generate_ifnames(def: &mut DomainDef) {
                 .map(str::to_string)
         })
         .collect();
+    let mut next = 0;
     for d in def.devices.iter_mut().filter(|d| d.name == "interface") {
         if d.attr("type") == Some("hostdev")
             || d.child("target").and_then(|t| t.attr("dev")).is_some()
         {
             continue;
         }
-        let mut n = 0;
-        while used.contains(&format!("testnet{n}")) {
-            n += 1;
+        while used.contains(&format!("{prefix}{next}")) {
+            next += 1;
         }
-        let name = format!("testnet{n}");
-        used.push(name.clone());
+        let name = format!("{prefix}{next}");
+        used.insert(name.clone());
         let pos = d
             .children
             .iter()

@@ -16,6 +16,24 @@ pub(crate) fn parse_misc(d: &mut Element) -> VirResult<()> {
                 "mode", "type", "managed", "sgio", "rawio", "model", "display", "ramfb",
             ]);
         }
+        "smartcard" if d.attr("mode") == Some("passthrough") => {
+            let ty = d.attr("type").unwrap_or("").to_string();
+            if let Some(s) = d.child_mut("source") {
+                if matches!(ty.as_str(), "tcp" | "udp" | "unix") && s.attr("mode").is_none() {
+                    s.attrs.insert(0, ("mode".into(), "connect".into()));
+                }
+            }
+            if ty != "tcp" {
+                d.remove_children("protocol");
+            }
+        }
+        "rng" => {
+            if let Some(b) = d.child_mut("backend") {
+                if b.attr("model") == Some("random") && b.text.is_none() {
+                    b.text = Some("/dev/random".into());
+                }
+            }
+        }
         "shmem" if d.child("model").is_none() => {
             let mut m = Element::new("model");
             m.attrs.push(("type".into(), "ivshmem".into()));
@@ -28,6 +46,14 @@ pub(crate) fn parse_misc(d: &mut Element) -> VirResult<()> {
             let socket = d.child("source").and_then(|s| s.attr("socket")).is_some();
             if d.attr("accessmode").is_none() && !socket {
                 d.set_attr("accessmode", "passthrough");
+            }
+            for k in ["fmode", "dmode"] {
+                if let Some(v) = d
+                    .attr(k)
+                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+                {
+                    d.set_attr(k, format!("{v:04o}"));
+                }
             }
             d.order_attrs(&["type", "accessmode", "model", "multidevs", "fmode", "dmode"]);
         }

@@ -56,9 +56,11 @@ pub const DEVICE_ORDER: &[&str] = &[
 ];
 
 /// Parses and normalises each device in place.
-pub(crate) fn parse_devices(def: &mut DomainDef) -> VirResult<()> {
+pub(crate) fn parse_devices(def: &mut DomainDef, hooks: &dyn super::DriverHooks) -> VirResult<()> {
+    let video_model = hooks.default_video_model(def);
     let mut devs = std::mem::take(&mut def.devices);
     devs.retain(|d| DEVICE_ORDER.contains(&d.name.as_str()));
+    controller::order_parsed_controllers(&mut devs);
     for d in devs.iter_mut() {
         address::normalize_all(d)?;
         match d.name.as_str() {
@@ -69,7 +71,7 @@ pub(crate) fn parse_devices(def: &mut DomainDef) -> VirResult<()> {
                 chardev::parse_chardev(d, &def.os_type)?
             }
             "graphics" => graphics::parse_graphics(d)?,
-            "video" => video::parse_video(d)?,
+            "video" => video::parse_video(d, &video_model)?,
             _ => misc::parse_misc(d)?,
         }
     }
@@ -78,11 +80,11 @@ pub(crate) fn parse_devices(def: &mut DomainDef) -> VirResult<()> {
 }
 
 /// Sorts devices into libvirt's order (stable within a family).
-pub(crate) fn sort_devices(devs: &mut [Element]) {
+pub(crate) fn sort_devices<E: std::borrow::Borrow<Element>>(devs: &mut [E]) {
     devs.sort_by_key(|d| {
         DEVICE_ORDER
             .iter()
-            .position(|n| *n == d.name)
+            .position(|n| *n == d.borrow().name)
             .unwrap_or(DEVICE_ORDER.len())
     });
 }

@@ -17,10 +17,10 @@ fn default_vram(model: &str) -> Option<u64> {
 }
 
 /// Normalises one `<video>` (the model element gets type, ram, vram, vgamem, heads in order).
-pub(crate) fn parse_video(d: &mut Element) -> VirResult<()> {
+pub(crate) fn parse_video(d: &mut Element, default_model: &str) -> VirResult<()> {
     let m = d.child_or_insert("model");
     if m.attr("type").is_none() {
-        m.set_attr("type", "cirrus");
+        m.set_attr("type", default_model);
     }
     let ty = m.attr("type").unwrap_or("").to_string();
     if ty != "none" {
@@ -53,12 +53,12 @@ pub(crate) fn parse_video(d: &mut Element) -> VirResult<()> {
 }
 
 /// Marks the primary video (`primary='yes'` moves it first) and adds a video for graphics.
-pub(crate) fn add_implicit_video(def: &mut DomainDef) {
+pub(crate) fn add_implicit_video(def: &mut DomainDef, hooks: &dyn crate::domain::DriverHooks) {
     let has_graphics = def.devices.iter().any(|d| d.name == "graphics");
     let has_video = def.devices.iter().any(|d| d.name == "video");
     if has_graphics && !has_video {
         let mut v = Element::new("video");
-        let _ = parse_video(&mut v);
+        let _ = parse_video(&mut v, &hooks.default_video_model(def));
         def.devices.push(v);
     }
     let primary = def.devices.iter().position(|d| {

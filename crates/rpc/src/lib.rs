@@ -1,3 +1,4 @@
 //! libvirt RPC engines: server and client over unix/TCP sockets
 
+pub mod client;
 pub mod server;

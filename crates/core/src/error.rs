@@ -75,6 +75,7 @@ pub enum ErrorCode {
     NoClient,
     AgentUnsynced,
     DeviceMissing,
+    MultipleInterfaces,
     NoNwfilterBinding,
     NoDomainCheckpoint,
     NoDomainBackup,
@@ -169,6 +170,7 @@ codes! {
     NoServer = 95, "Server not found: %s";
     NoClient = 96, "Client not found: %s";
     AgentUnsynced = 97, "guest agent replied with wrong id to guest-sync command: %s";
+    MultipleInterfaces = 81, "multiple matching interfaces found: %s";
     DeviceMissing = 99, "device not found: %s";
     NoNwfilterBinding = 101, "Network filter binding not found: %s";
     NoDomainCheckpoint = 103, "Domain checkpoint not found: %s";

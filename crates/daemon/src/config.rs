@@ -17,7 +17,17 @@ pub struct DaemonConfig {
     pub auth_unix_ro: String,
     pub auth_unix_rw: String,
     pub auth_tcp: String,
+    pub auth_tls: String,
+    pub key_file: Option<String>,
+    pub cert_file: Option<String>,
+    pub ca_file: Option<String>,
+    pub crl_file: Option<String>,
+    pub tls_no_verify_certificate: bool,
+    pub tls_no_sanity_certificate: bool,
+    pub tls_allowed_dn_list: Option<Vec<String>>,
     pub max_clients: i64,
+    pub max_anonymous_clients: i64,
+    pub max_queued_clients: i64,
     pub max_workers: i64,
     pub min_workers: i64,
     pub prio_workers: i64,
@@ -45,7 +55,17 @@ impl Default for DaemonConfig {
             auth_unix_ro: "none".into(),
             auth_unix_rw: "none".into(),
             auth_tcp: "sasl".into(),
+            auth_tls: "none".into(),
+            key_file: None,
+            cert_file: None,
+            ca_file: None,
+            crl_file: None,
+            tls_no_verify_certificate: false,
+            tls_no_sanity_certificate: false,
+            tls_allowed_dn_list: None,
             max_clients: 5000,
+            max_anonymous_clients: 20,
+            max_queued_clients: 1000,
             max_workers: 20,
             min_workers: 5,
             prio_workers: 5,
@@ -62,24 +82,12 @@ impl Default for DaemonConfig {
 
 /// Keys libvirtd knows that rvirtd accepts but does not act on (no warning).
 const IGNORED: &[&str] = &[
-    "listen_addr",
     "mdns_adv",
     "mdns_name",
     "unix_sock_admin_perms",
-    "auth_tls",
     "tcp_min_ssf",
     "access_drivers",
-    "key_file",
-    "cert_file",
-    "ca_file",
-    "crl_file",
-    "tls_no_sanity_certificate",
-    "tls_no_verify_certificate",
-    "tls_allowed_dn_list",
-    "tls_priority",
     "sasl_allowed_username_list",
-    "max_anonymous_clients",
-    "max_queued_clients",
     "keepalive_required",
     "audit_level",
     "audit_logging",
@@ -150,6 +158,27 @@ impl DaemonConfig {
                 "auth_unix_ro" => c.auth_unix_ro = want_str(key, v)?,
                 "auth_unix_rw" => c.auth_unix_rw = want_str(key, v)?,
                 "auth_tcp" => c.auth_tcp = want_str(key, v)?,
+                "auth_tls" => c.auth_tls = want_str(key, v)?,
+                "key_file" => c.key_file = Some(want_str(key, v)?),
+                "cert_file" => c.cert_file = Some(want_str(key, v)?),
+                "ca_file" => c.ca_file = Some(want_str(key, v)?),
+                "crl_file" => c.crl_file = Some(want_str(key, v)?),
+                "tls_no_verify_certificate" => {
+                    c.tls_no_verify_certificate = want_int(key, v)? != 0;
+                }
+                "tls_no_sanity_certificate" => {
+                    c.tls_no_sanity_certificate = want_int(key, v)? != 0;
+                }
+                "tls_allowed_dn_list" => {
+                    c.tls_allowed_dn_list = Some(v.as_str_list().ok_or_else(|| {
+                        ConfigError::Value(format!("{key}: expected a list of strings"))
+                    })?);
+                }
+                "tls_priority" => warnings.push(format!(
+                    "{file}: tls_priority is not supported (rustls uses its own cipher suite list); ignored"
+                )),
+                "max_anonymous_clients" => c.max_anonymous_clients = want_int(key, v)?,
+                "max_queued_clients" => c.max_queued_clients = want_int(key, v)?,
                 "max_clients" => c.max_clients = want_int(key, v)?,
                 "max_workers" => c.max_workers = want_int(key, v)?,
                 "min_workers" => c.min_workers = want_int(key, v)?,
@@ -174,6 +203,7 @@ impl DaemonConfig {
             ("max_workers", c.max_workers),
             ("max_client_requests", c.max_client_requests),
             ("max_clients", c.max_clients),
+            ("max_anonymous_clients", c.max_anonymous_clients),
         ] {
             if n < 1 {
                 return Err(ConfigError::Value(format!("{k} must be at least 1")));
@@ -187,6 +217,8 @@ impl DaemonConfig {
         let n = |v: i64| usize::try_from(v).unwrap_or(0);
         rvirt_rpc::server::ServerConfig {
             max_clients: n(self.max_clients),
+            max_anonymous_clients: n(self.max_anonymous_clients),
+            max_queued_clients: u32::try_from(self.max_queued_clients).unwrap_or(1000),
             max_workers: n(self.max_workers),
             prio_workers: n(self.prio_workers),
             max_client_requests: n(self.max_client_requests),
@@ -213,6 +245,28 @@ mod tests {
             w,
             vec!["x.conf: unknown configuration key 'bogus_key' ignored".to_owned()]
         );
+    }
+
+    #[test]
+    fn tls_keys() {
+        let text = "key_file = \"/k.pem\"\ncert_file = \"/c.pem\"\nca_file = \"/ca.pem\"\n\
+                    crl_file = \"/crl.pem\"\ntls_no_verify_certificate = 1\n\
+                    tls_no_sanity_certificate = 1\n\
+                    tls_allowed_dn_list = [\"C=GB,CN=*\", \"CN=bob\"]\n\
+                    tls_priority = \"NORMAL\"\nauth_tls = \"none\"\nmax_anonymous_clients = 3\n";
+        let (c, w) = DaemonConfig::parse(text, "x.conf").unwrap();
+        assert_eq!(c.key_file.as_deref(), Some("/k.pem"));
+        assert_eq!(c.cert_file.as_deref(), Some("/c.pem"));
+        assert_eq!(c.ca_file.as_deref(), Some("/ca.pem"));
+        assert_eq!(c.crl_file.as_deref(), Some("/crl.pem"));
+        assert!(c.tls_no_verify_certificate && c.tls_no_sanity_certificate);
+        assert_eq!(
+            c.tls_allowed_dn_list,
+            Some(vec!["C=GB,CN=*".to_owned(), "CN=bob".to_owned()])
+        );
+        assert_eq!(c.server_config().max_anonymous_clients, 3);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("tls_priority is not supported"), "{w:?}");
     }
 
     #[test]

@@ -1,14 +1,17 @@
-//! `qemu:///system` as libvirtd serves it: the QEMU driver for domains, with network and
-//! storage (later interface, node device, secret) APIs delegated to their own drivers,
+//! `qemu:///system` as libvirtd serves it: the QEMU driver for domains, with network,
+//! storage, host interface, node device and secret APIs delegated to their own drivers,
 //! opened once per daemon and sharing the QEMU driver's event bus.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use rvirt_core::driver::{ComposedConnection, Connection, DriverFactory, OpenContext, SecondaryDrivers};
+use rvirt_core::driver::{
+    ComposedConnection, Connection, DriverFactory, OpenContext, SecondaryDrivers,
+};
 use rvirt_core::uri::ConnectUri;
 use rvirt_core::VirResult;
+use rvirt_driver_host::{HostInterfaceDriver, NodeDeviceDriverImpl, SecretDriverImpl};
 use rvirt_driver_network::{NetworkDriverImpl, NetworkPaths};
 use rvirt_driver_qemu::QemuDriverFactory;
 use rvirt_driver_storage::{StorageDriverImpl, StoragePaths};
@@ -24,7 +27,11 @@ pub struct HypervisorFactory {
 impl HypervisorFactory {
     /// `root` is `/` for a system daemon or the `--root` directory.
     pub fn new(qemu: Arc<QemuDriverFactory>, root: PathBuf) -> Self {
-        HypervisorFactory { qemu, root, secondary: OnceCell::new() }
+        HypervisorFactory {
+            qemu,
+            root,
+            secondary: OnceCell::new(),
+        }
     }
 
     /// Starts the QEMU driver (re-attach, autostart) and the secondary drivers.
@@ -32,10 +39,19 @@ impl HypervisorFactory {
         self.secondary
             .get_or_try_init(|| async {
                 let qemu = self.qemu.system_driver().await?;
-                let network = NetworkDriverImpl::open(NetworkPaths::under_root(&self.root), qemu.events.clone()).await?;
-                let storage = StorageDriverImpl::open(StoragePaths::system(&self.root), qemu.events.clone())?;
+                let network = NetworkDriverImpl::open(
+                    NetworkPaths::under_root(&self.root),
+                    qemu.events.clone(),
+                )
+                .await?;
+                let storage =
+                    StorageDriverImpl::open(StoragePaths::system(&self.root), qemu.events.clone())?;
                 storage.autostart().await;
-                Ok(SecondaryDrivers { network: Some(network), storage: Some(storage), ..Default::default() })
+                Ok(SecondaryDrivers {
+                    network: Some(network),
+                    storage: Some(storage),
+                    ..Default::default()
+                })
             })
             .await
             .cloned()

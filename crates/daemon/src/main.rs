@@ -4,6 +4,7 @@ mod cli;
 mod config;
 mod dispatch;
 mod hypervisor;
+mod listeners;
 mod paths;
 mod pidfile;
 mod sys;
@@ -12,7 +13,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::Context;
 use clap::Parser;
 use rvirt_core::driver::DriverFactory;
 use rvirt_rpc::server::{Program, Server};
@@ -126,7 +126,13 @@ fn factories(paths: &Paths) -> (Vec<Arc<dyn DriverFactory>>, Arc<HypervisorFacto
     let qemu = Arc::new(rvirt_driver_qemu::QemuDriverFactory::new(qemu_paths));
     let root = paths.root.clone().unwrap_or_else(|| PathBuf::from("/"));
     let hypervisor = Arc::new(HypervisorFactory::new(qemu, root));
-    (vec![Arc::new(rvirt_driver_test::TestDriverFactory), hypervisor.clone()], hypervisor)
+    (
+        vec![
+            Arc::new(rvirt_driver_test::TestDriverFactory),
+            hypervisor.clone(),
+        ],
+        hypervisor,
+    )
 }
 
 async fn serve(
@@ -148,42 +154,7 @@ async fn serve(
     let programs: Vec<Arc<dyn Program>> = vec![Arc::new(RemoteProgram { daemon })];
     let server = Server::new(config.server_config(), programs);
 
-    let sock_dir: PathBuf = match &config.unix_sock_dir {
-        Some(d) => paths.resolve(d),
-        None => paths.run_dir.clone(),
-    };
-    std::fs::create_dir_all(&sock_dir)
-        .with_context(|| format!("cannot create {}", sock_dir.display()))?;
-    let rw = sock_dir.join("libvirt-sock");
-    let ro = sock_dir.join("libvirt-sock-ro");
-    server
-        .listen_unix(&rw, config.unix_sock_rw_perms, false)
-        .with_context(|| format!("cannot listen on {}", rw.display()))?;
-    server
-        .listen_unix(&ro, config.unix_sock_ro_perms, true)
-        .with_context(|| format!("cannot listen on {}", ro.display()))?;
-    if let Some(group) = &config.unix_sock_group {
-        tracing::warn!(
-            group,
-            "unix_sock_group is not supported yet; sockets keep the daemon's group"
-        );
-    }
-    if cli.listen && config.listen_tcp {
-        if config.auth_tcp != "none" {
-            tracing::warn!(auth = %config.auth_tcp, "only auth_tcp=\"none\" is implemented; TCP clients are not authenticated");
-        }
-        let host = config
-            .listen_addr
-            .clone()
-            .unwrap_or_else(|| "0.0.0.0".into());
-        let addr = server
-            .listen_tcp(&format!("{host}:{}", config.tcp_port))
-            .await?;
-        tracing::info!(%addr, "listening on TCP");
-    }
-    if cli.listen && config.listen_tls {
-        tracing::warn!("TLS listener is not implemented yet (listen_tls ignored)");
-    }
+    let rw = listeners::setup(&server, cli, config, paths).await?;
     tracing::info!(socket = %rw.display(), "rvirtd ready");
     ready.signal(true);
 

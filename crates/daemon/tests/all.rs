@@ -520,6 +520,8 @@ mod with_test_driver {
     }
 }
 
+mod tuning;
+
 extern "C" {
     #[link_name = "kill"]
     fn libc_kill(pid: i32, sig: i32) -> i32;

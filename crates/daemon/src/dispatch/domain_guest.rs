@@ -42,9 +42,7 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
         }),
         335 => call!(cx, body, DomainFsfreezeArgs, "virDomainFSFreeze", |a, c| {
             reply(DomainFsfreezeRet {
-                filesystems: c
-                    .domain_fs_freeze(&a.dom, a.mountpoints, a.flags)
-                    .await?,
+                filesystems: c.domain_fs_freeze(&a.dom, a.mountpoints, a.flags).await?,
             })
         }),
         336 => call!(cx, body, DomainFsthawArgs, "virDomainFSThaw", |a, c| {
@@ -102,9 +100,7 @@ fn too_many(n: usize, max: u32) -> VirError {
 }
 
 /// `remoteSerializeDomainInterface`: the driver's records in wire form, within the limits.
-fn interfaces(
-    ifaces: Vec<rvirt_core::info::DomainInterface>,
-) -> VirResult<Vec<DomainInterface>> {
+fn interfaces(ifaces: Vec<rvirt_core::info::DomainInterface>) -> VirResult<Vec<DomainInterface>> {
     if ifaces.len() > REMOTE_DOMAIN_INTERFACE_MAX as usize {
         return Err(too_many(ifaces.len(), REMOTE_DOMAIN_INTERFACE_MAX));
     }

@@ -27,9 +27,7 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
         }),
         243 => call!(cx, body, DomainBlockStatsFlagsArgs, |a, c| {
             check_nparams(a.nparams, REMOTE_DOMAIN_BLOCK_STATS_PARAMETERS_MAX)?;
-            let all = c
-                .domain_block_stats_flags(&a.dom, &a.path, a.flags)
-                .await?;
+            let all = c.domain_block_stats_flags(&a.dom, &a.path, a.flags).await?;
             let (params, nparams) = two_pass(all, a.nparams, a.flags);
             reply(DomainBlockStatsFlagsRet { params, nparams })
         }),

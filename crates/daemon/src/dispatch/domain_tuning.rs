@@ -128,9 +128,7 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
         ),
         253 => call!(cx, body, DomainGetBlockIoTuneArgs, |a, c| {
             check_nparams(a.nparams, REMOTE_DOMAIN_BLOCK_IO_TUNE_PARAMETERS_MAX)?;
-            let all = c
-                .domain_get_block_io_tune(&a.dom, a.disk, a.flags)
-                .await?;
+            let all = c.domain_get_block_io_tune(&a.dom, a.disk, a.flags).await?;
             let (params, nparams) = two_pass(all, a.nparams, a.flags);
             reply(DomainGetBlockIoTuneRet { params, nparams })
         }),

@@ -91,6 +91,13 @@ impl Raw {
         Some(Packet::from_frame(Bytes::from(buf)).unwrap())
     }
 
+    /// An encoded CALL frame for `proc_` with an empty body.
+    fn frame(proc_: i32, serial: u32) -> Vec<u8> {
+        Packet::new(Header::call(REMOTE_PROGRAM, proc_, serial), Vec::new())
+            .to_frame()
+            .to_vec()
+    }
+
     fn call_raw(&mut self, proc_: i32, body: Vec<u8>) -> Packet {
         let serial = self.serial;
         self.serial += 1;
@@ -521,6 +528,9 @@ mod with_test_driver {
 }
 
 mod tuning;
+mod agent_jobs;
+
+mod transport;
 
 extern "C" {
     #[link_name = "kill"]

@@ -1,5 +1,7 @@
 //! `DomainDriver` for the test driver: thin trait methods over the lifecycle and query code.
 
+use crate::domain_extra::IoThreadOp;
+use rvirt_core::driver::{DiskError, FsInfo, IoThreadInfo};
 use crate::domain_query::{affect, list_filter, LIST_FILTERS_ALL};
 use crate::domdef::DomainDefExt;
 use crate::driver::TestConnection;
@@ -821,6 +823,126 @@ impl DomainDriver for TestConnection {
     ) -> VirResult<i32> {
         check_flags(flags, 0, "testDomainFSThaw")?;
         self.with_active(dom, |d| fs_toggle(&mut d.frozen, &mounts, false))
+    }
+    async fn domain_pin_vcpu_flags(
+        &self,
+        dom: &DomainRef,
+        vcpu: u32,
+        _cpumap: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_pin_vcpu(dom, vcpu, flags)
+    }
+    async fn domain_pin_emulator(
+        &self,
+        dom: &DomainRef,
+        _cpumap: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_pin_emulator(dom, flags)
+    }
+    async fn domain_set_numa_parameters(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_set_numa(dom, &params, flags)
+    }
+    async fn domain_set_interface_parameters(
+        &self,
+        dom: &DomainRef,
+        device: &str,
+        _params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_set_interface(dom, device, flags)
+    }
+    async fn domain_set_block_io_tune(
+        &self,
+        dom: &DomainRef,
+        disk: &str,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_set_block_io_tune(dom, disk, &params, flags)
+    }
+    async fn domain_get_cpu_stats(
+        &self,
+        dom: &DomainRef,
+        start_cpu: i32,
+        ncpus: u32,
+        flags: u32,
+    ) -> VirResult<Vec<Vec<TypedParam>>> {
+        self.dom_cpu_stats(dom, start_cpu, ncpus, flags)
+    }
+    async fn domain_set_user_password(
+        &self,
+        dom: &DomainRef,
+        _user: &str,
+        _password: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_set_user_password(dom, flags)
+    }
+    async fn domain_get_fsinfo(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<FsInfo>> {
+        self.dom_fsinfo(dom, flags)
+    }
+    async fn domain_fstrim(
+        &self,
+        dom: &DomainRef,
+        _mount_point: Option<String>,
+        _minimum: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_fstrim(dom, flags)
+    }
+    async fn domain_get_disk_errors(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<DiskError>> {
+        self.dom_disk_errors(dom, flags)
+    }
+    async fn domain_send_process_signal(
+        &self,
+        dom: &DomainRef,
+        pid: i64,
+        signum: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_send_process_signal(dom, pid, signum, flags)
+    }
+    async fn domain_get_iothread_info(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<IoThreadInfo>> {
+        self.dom_iothread_info(dom, flags)
+    }
+    async fn domain_add_iothread(&self, dom: &DomainRef, id: u32, flags: u32) -> VirResult<()> {
+        self.dom_iothread_op(dom, id, IoThreadOp::Add, flags)
+    }
+    async fn domain_del_iothread(&self, dom: &DomainRef, id: u32, flags: u32) -> VirResult<()> {
+        self.dom_iothread_op(dom, id, IoThreadOp::Del, flags)
+    }
+    async fn domain_pin_iothread(
+        &self,
+        dom: &DomainRef,
+        id: u32,
+        _cpumap: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_iothread_op(dom, id, IoThreadOp::Pin, flags)
+    }
+    async fn domain_set_iothread_params(
+        &self,
+        dom: &DomainRef,
+        id: u32,
+        _params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_iothread_op(dom, id, IoThreadOp::Set, flags)
     }
 }
 

@@ -108,15 +108,23 @@ fn write_save_image(path: &str, def: &DomainDef, id: i32) -> VirResult<()> {
         VirError::raw(
             ErrorCode::SystemError,
             crate::errors::TEST,
-            format!("saving domain '{}' to '{path}': open failed: {e}", def.name),
+            format!(
+                "saving domain '{}' to '{path}': open failed: {}",
+                def.name,
+                crate::errors::strerror(&e)
+            ),
         )
     })
 }
 
 fn read_save_image(path: &str) -> VirResult<DomainDef> {
     let sys = |m: String| VirError::raw(ErrorCode::SystemError, crate::errors::TEST, m);
-    let data =
-        std::fs::read(path).map_err(|e| sys(format!("cannot read domain image '{path}': {e}")))?;
+    let data = std::fs::read(path).map_err(|e| {
+        sys(format!(
+            "cannot read domain image '{path}': {}",
+            crate::errors::strerror(&e)
+        ))
+    })?;
     if data.len() < 19 {
         return Err(sys(format!("incomplete save header in '{path}'")));
     }
@@ -426,7 +434,11 @@ impl TestConnection {
                 VirError::raw(
                     ErrorCode::SystemError,
                     crate::errors::TEST,
-                    format!("domain '{}' coredump: failed to open {to}: {e}", dom.name),
+                    format!(
+                        "domain '{}' coredump: failed to open {to}: {}",
+                        dom.name,
+                        crate::errors::strerror(&e)
+                    ),
                 )
             })?;
             if format != 0 {

@@ -192,7 +192,16 @@ impl TestConnection {
         flags: u32,
     ) -> VirResult<Vec<TypedParam>> {
         check_flags(flags, AFFECT | STRING_OKAY, "testDomainGetBlockIoTune")?;
-        let path = disk.unwrap_or_default();
+        // the count pass (no disk) is answered before the domain or disk is looked up
+        let Some(path) = disk else {
+            return Ok(IOTUNE
+                .iter()
+                .map(|n| match *n {
+                    "group_name" => TypedParam::new(*n, TypedValue::String(String::new())),
+                    _ => ullong(n, 0),
+                })
+                .collect());
+        };
         self.with_def(dom, flags, |def| {
             let info = def.disk_by_name(&path).ok_or_else(|| {
                 invalid_arg(format!("disk '{path}' was not found in the domain config"))

@@ -167,7 +167,10 @@ pub fn open_uri(uri: &ConnectUri) -> VirResult<Arc<dyn Connection>> {
         VirError::raw(
             rvirt_core::error::ErrorCode::SystemError,
             rvirt_core::error::ErrorDomain::None,
-            format!("failed to read file '{path}': {e}"),
+            format!(
+                "failed to read file '{path}': {}",
+                crate::errors::strerror(&e)
+            ),
         )
     })?;
     let state = node_file::load(&xml, Some(Path::new(path)), Vec::new())?;

@@ -106,3 +106,16 @@ mod tests {
         assert_eq!((e.int1, e.int2), (0, 0));
     }
 }
+
+/// An I/O error as libvirt words it: the C library's `strerror` text, without Rust's
+/// " (os error N)" suffix.
+pub(crate) fn strerror(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match e.raw_os_error() {
+        Some(code) => s
+            .strip_suffix(&format!(" (os error {code})"))
+            .map(str::to_string)
+            .unwrap_or(s),
+        None => s,
+    }
+}

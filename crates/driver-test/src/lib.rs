@@ -4,6 +4,7 @@
 mod connect;
 mod defaults;
 mod domain;
+mod domain_extra;
 mod domain_lifecycle;
 mod domain_query;
 mod domain_tune;

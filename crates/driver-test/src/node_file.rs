@@ -31,7 +31,11 @@ fn resolve(el: &Element, base: Option<&Path>) -> VirResult<Element> {
         VirError::raw(
             ErrorCode::SystemError,
             ErrorDomain::None,
-            format!("failed to open file '{}': {e}", path.display()),
+            format!(
+                "failed to open file '{}': {}",
+                path.display(),
+                crate::errors::strerror(&e)
+            ),
         )
     })?;
     xmltree::parse(&text, &path.display().to_string(), DOM)

@@ -1,4 +1,5 @@
 //! libvirt RPC engines: server and client over unix/TCP sockets
 
 pub mod client;
+pub mod pki;
 pub mod server;

@@ -189,6 +189,40 @@ impl ConnectDriver for ComposedConnection {
     async fn node_set_memory_parameters(&self, params: Vec<TypedParam>, flags: u32,) -> VirResult<()> {
         self.primary.node_set_memory_parameters(params, flags).await
     }
+    /// virNodeSuspendForDuration
+    async fn node_suspend_for_duration(&self, target: u32, duration: u64, flags: u32) -> VirResult<()> {
+        self.primary.node_suspend_for_duration(target, duration, flags).await
+    }
+
+    /// virNodeAllocPages: the number of pages allocated
+    async fn node_alloc_pages(&self, page_sizes: Vec<u32>, page_counts: Vec<u64>, start_cell: i32, cell_count: u32, flags: u32) -> VirResult<i32> {
+        self.primary.node_alloc_pages(page_sizes, page_counts, start_cell, cell_count, flags).await
+    }
+
+    /// virConnectDomainXMLFromNative
+    async fn domain_xml_from_native(&self, format: &str, config: &str, flags: u32) -> VirResult<String> {
+        self.primary.domain_xml_from_native(format, config, flags).await
+    }
+
+    /// virConnectDomainXMLToNative
+    async fn domain_xml_to_native(&self, format: &str, xml: &str, flags: u32) -> VirResult<String> {
+        self.primary.domain_xml_to_native(format, xml, flags).await
+    }
+
+    /// virConnectCompareHypervisorCPU
+    async fn compare_hypervisor_cpu(&self, emulator: Option<String>, arch: Option<String>, machine: Option<String>, virttype: Option<String>, xml_cpu: &str, flags: u32) -> VirResult<i32> {
+        self.primary.compare_hypervisor_cpu(emulator, arch, machine, virttype, xml_cpu, flags).await
+    }
+
+    /// virConnectBaselineHypervisorCPU
+    async fn baseline_hypervisor_cpu(&self, emulator: Option<String>, arch: Option<String>, machine: Option<String>, virttype: Option<String>, xml_cpus: Vec<String>, flags: u32) -> VirResult<String> {
+        self.primary.baseline_hypervisor_cpu(emulator, arch, machine, virttype, xml_cpus, flags).await
+    }
+
+    /// virNodeGetSEVInfo
+    async fn node_get_sev_info(&self, flags: u32) -> VirResult<Vec<TypedParam>> {
+        self.primary.node_get_sev_info(flags).await
+    }
 }
 
 #[async_trait]
@@ -671,6 +705,135 @@ impl DomainDriver for ComposedConnection {
     /// virDomainScreenshot: (mime type, image stream)
     async fn domain_screenshot(&self, dom: &DomainRef, screen: u32, flags: u32,) -> VirResult<(Option<String>, DataStream)> {
         self.primary.domain_screenshot(dom, screen, flags).await
+    }
+    /// virDomainSetUserPassword
+    async fn domain_set_user_password(&self, dom: &DomainRef, user: &str, password: &str, flags: u32) -> VirResult<()> {
+        self.primary.domain_set_user_password(dom, user, password, flags).await
+    }
+
+    /// virDomainGetFSInfo
+    async fn domain_get_fsinfo(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<FsInfo>> {
+        self.primary.domain_get_fsinfo(dom, flags).await
+    }
+
+    /// virDomainFSTrim
+    async fn domain_fstrim(&self, dom: &DomainRef, mount_point: Option<String>, minimum: u64, flags: u32) -> VirResult<()> {
+        self.primary.domain_fstrim(dom, mount_point, minimum, flags).await
+    }
+
+    /// virDomainGetDiskErrors: every disk in error (the daemon caps the list)
+    async fn domain_get_disk_errors(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<DiskError>> {
+        self.primary.domain_get_disk_errors(dom, flags).await
+    }
+
+    /// virDomainGetIOThreadInfo
+    async fn domain_get_iothread_info(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<IoThreadInfo>> {
+        self.primary.domain_get_iothread_info(dom, flags).await
+    }
+
+    /// virDomainPinIOThread
+    async fn domain_pin_iothread(&self, dom: &DomainRef, iothread_id: u32, cpumap: Vec<u8>, flags: u32) -> VirResult<()> {
+        self.primary.domain_pin_iothread(dom, iothread_id, cpumap, flags).await
+    }
+
+    /// virDomainAddIOThread
+    async fn domain_add_iothread(&self, dom: &DomainRef, iothread_id: u32, flags: u32) -> VirResult<()> {
+        self.primary.domain_add_iothread(dom, iothread_id, flags).await
+    }
+
+    /// virDomainDelIOThread
+    async fn domain_del_iothread(&self, dom: &DomainRef, iothread_id: u32, flags: u32) -> VirResult<()> {
+        self.primary.domain_del_iothread(dom, iothread_id, flags).await
+    }
+
+    /// virDomainSetIOThreadParams
+    async fn domain_set_iothread_params(&self, dom: &DomainRef, iothread_id: u32, params: Vec<TypedParam>, flags: u32) -> VirResult<()> {
+        self.primary.domain_set_iothread_params(dom, iothread_id, params, flags).await
+    }
+
+    /// virDomainGetGuestVcpus
+    async fn domain_get_guest_vcpus(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<TypedParam>> {
+        self.primary.domain_get_guest_vcpus(dom, flags).await
+    }
+
+    /// virDomainSetGuestVcpus
+    async fn domain_set_guest_vcpus(&self, dom: &DomainRef, cpumap: &str, state: i32, flags: u32) -> VirResult<()> {
+        self.primary.domain_set_guest_vcpus(dom, cpumap, state, flags).await
+    }
+
+    /// virDomainSetVcpu
+    async fn domain_set_vcpu(&self, dom: &DomainRef, cpumap: &str, state: i32, flags: u32) -> VirResult<()> {
+        self.primary.domain_set_vcpu(dom, cpumap, state, flags).await
+    }
+
+    /// virDomainSetBlockThreshold
+    async fn domain_set_block_threshold(&self, dom: &DomainRef, dev: &str, threshold: u64, flags: u32) -> VirResult<()> {
+        self.primary.domain_set_block_threshold(dom, dev, threshold, flags).await
+    }
+
+    /// virDomainSendProcessSignal
+    async fn domain_send_process_signal(&self, dom: &DomainRef, pid: i64, signum: u32, flags: u32) -> VirResult<()> {
+        self.primary.domain_send_process_signal(dom, pid, signum, flags).await
+    }
+
+    /// virDomainBlockJobAbort
+    async fn domain_block_job_abort(&self, dom: &DomainRef, path: &str, flags: u32) -> VirResult<()> {
+        self.primary.domain_block_job_abort(dom, path, flags).await
+    }
+
+    /// virDomainGetBlockJobInfo: `None` when no job runs on the disk
+    async fn domain_get_block_job_info(&self, dom: &DomainRef, path: &str, flags: u32) -> VirResult<Option<BlockJobInfo>> {
+        self.primary.domain_get_block_job_info(dom, path, flags).await
+    }
+
+    /// virDomainBlockJobSetSpeed
+    async fn domain_block_job_set_speed(&self, dom: &DomainRef, path: &str, bandwidth: u64, flags: u32) -> VirResult<()> {
+        self.primary.domain_block_job_set_speed(dom, path, bandwidth, flags).await
+    }
+
+    /// virDomainBlockPull
+    async fn domain_block_pull(&self, dom: &DomainRef, path: &str, bandwidth: u64, flags: u32) -> VirResult<()> {
+        self.primary.domain_block_pull(dom, path, bandwidth, flags).await
+    }
+
+    /// virDomainBlockResize
+    async fn domain_block_resize(&self, dom: &DomainRef, disk: &str, size: u64, flags: u32) -> VirResult<()> {
+        self.primary.domain_block_resize(dom, disk, size, flags).await
+    }
+
+    /// virDomainBlockRebase
+    async fn domain_block_rebase(&self, dom: &DomainRef, path: &str, base: Option<String>, bandwidth: u64, flags: u32) -> VirResult<()> {
+        self.primary.domain_block_rebase(dom, path, base, bandwidth, flags).await
+    }
+
+    /// virDomainBlockCommit
+    async fn domain_block_commit(&self, dom: &DomainRef, disk: &str, base: Option<String>, top: Option<String>, bandwidth: u64, flags: u32) -> VirResult<()> {
+        self.primary.domain_block_commit(dom, disk, base, top, bandwidth, flags).await
+    }
+
+    /// virDomainBlockCopy
+    async fn domain_block_copy(&self, dom: &DomainRef, path: &str, destxml: &str, params: Vec<TypedParam>, flags: u32) -> VirResult<()> {
+        self.primary.domain_block_copy(dom, path, destxml, params, flags).await
+    }
+
+    /// virDomainAuthorizedSSHKeysGet
+    async fn domain_authorized_ssh_keys_get(&self, dom: &DomainRef, user: &str, flags: u32) -> VirResult<Vec<String>> {
+        self.primary.domain_authorized_ssh_keys_get(dom, user, flags).await
+    }
+
+    /// virDomainAuthorizedSSHKeysSet
+    async fn domain_authorized_ssh_keys_set(&self, dom: &DomainRef, user: &str, keys: Vec<String>, flags: u32) -> VirResult<()> {
+        self.primary.domain_authorized_ssh_keys_set(dom, user, keys, flags).await
+    }
+
+    /// virDomainAgentSetResponseTimeout
+    async fn domain_agent_set_response_timeout(&self, dom: &DomainRef, timeout: i32, flags: u32) -> VirResult<()> {
+        self.primary.domain_agent_set_response_timeout(dom, timeout, flags).await
+    }
+
+    /// virDomainStartDirtyRateCalc
+    async fn domain_start_dirty_rate_calc(&self, dom: &DomainRef, seconds: i32, flags: u32) -> VirResult<()> {
+        self.primary.domain_start_dirty_rate_calc(dom, seconds, flags).await
     }
 }
 

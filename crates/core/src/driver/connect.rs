@@ -129,4 +129,70 @@ pub trait ConnectDriver: Send + Sync {
     ) -> VirResult<()> {
         unsupported!("virNodeSetMemoryParameters")
     }
+    /// virNodeSuspendForDuration
+    async fn node_suspend_for_duration(
+        &self,
+        _target: u32,
+        _duration: u64,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!("virNodeSuspendForDuration")
+    }
+    /// virNodeAllocPages: the number of pages allocated
+    async fn node_alloc_pages(
+        &self,
+        _page_sizes: Vec<u32>,
+        _page_counts: Vec<u64>,
+        _start_cell: i32,
+        _cell_count: u32,
+        _flags: u32,
+    ) -> VirResult<i32> {
+        unsupported!("virNodeAllocPages")
+    }
+    /// virConnectDomainXMLFromNative
+    async fn domain_xml_from_native(
+        &self,
+        _format: &str,
+        _config: &str,
+        _flags: u32,
+    ) -> VirResult<String> {
+        unsupported!("virConnectDomainXMLFromNative")
+    }
+    /// virConnectDomainXMLToNative
+    async fn domain_xml_to_native(
+        &self,
+        _format: &str,
+        _xml: &str,
+        _flags: u32,
+    ) -> VirResult<String> {
+        unsupported!("virConnectDomainXMLToNative")
+    }
+    /// virConnectCompareHypervisorCPU
+    async fn compare_hypervisor_cpu(
+        &self,
+        _emulator: Option<String>,
+        _arch: Option<String>,
+        _machine: Option<String>,
+        _virttype: Option<String>,
+        _xml_cpu: &str,
+        _flags: u32,
+    ) -> VirResult<i32> {
+        unsupported!("virConnectCompareHypervisorCPU")
+    }
+    /// virConnectBaselineHypervisorCPU
+    async fn baseline_hypervisor_cpu(
+        &self,
+        _emulator: Option<String>,
+        _arch: Option<String>,
+        _machine: Option<String>,
+        _virttype: Option<String>,
+        _xml_cpus: Vec<String>,
+        _flags: u32,
+    ) -> VirResult<String> {
+        unsupported!("virConnectBaselineHypervisorCPU")
+    }
+    /// virNodeGetSEVInfo
+    async fn node_get_sev_info(&self, _flags: u32) -> VirResult<Vec<TypedParam>> {
+        unsupported!("virNodeGetSEVInfo")
+    }
 }

@@ -1,5 +1,6 @@
 //! Domain APIs (`virDomain*`, `virConnectListAllDomains`, …).
 
+use super::records::{BlockJobInfo, DiskError, FsInfo, IoThreadInfo};
 use crate::error::VirResult;
 use crate::handle::{DomainRef, Uuid};
 use crate::info::{
@@ -665,5 +666,250 @@ pub trait DomainDriver: Send + Sync {
         _flags: u32,
     ) -> VirResult<(Option<String>, DataStream)> {
         unsupported!(Domain, "virDomainScreenshot")
+    }
+    /// virDomainSetUserPassword
+    async fn domain_set_user_password(
+        &self,
+        _dom: &DomainRef,
+        _user: &str,
+        _password: &str,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainSetUserPassword")
+    }
+    /// virDomainGetFSInfo
+    async fn domain_get_fsinfo(&self, _dom: &DomainRef, _flags: u32) -> VirResult<Vec<FsInfo>> {
+        unsupported!(Domain, "virDomainGetFSInfo")
+    }
+    /// virDomainFSTrim
+    async fn domain_fstrim(
+        &self,
+        _dom: &DomainRef,
+        _mount_point: Option<String>,
+        _minimum: u64,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainFSTrim")
+    }
+    /// virDomainGetDiskErrors: every disk in error (the daemon caps the list)
+    async fn domain_get_disk_errors(
+        &self,
+        _dom: &DomainRef,
+        _flags: u32,
+    ) -> VirResult<Vec<DiskError>> {
+        unsupported!(Domain, "virDomainGetDiskErrors")
+    }
+    /// virDomainGetIOThreadInfo
+    async fn domain_get_iothread_info(
+        &self,
+        _dom: &DomainRef,
+        _flags: u32,
+    ) -> VirResult<Vec<IoThreadInfo>> {
+        unsupported!(Domain, "virDomainGetIOThreadInfo")
+    }
+    /// virDomainPinIOThread
+    async fn domain_pin_iothread(
+        &self,
+        _dom: &DomainRef,
+        _iothread_id: u32,
+        _cpumap: Vec<u8>,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainPinIOThread")
+    }
+    /// virDomainAddIOThread
+    async fn domain_add_iothread(
+        &self,
+        _dom: &DomainRef,
+        _iothread_id: u32,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainAddIOThread")
+    }
+    /// virDomainDelIOThread
+    async fn domain_del_iothread(
+        &self,
+        _dom: &DomainRef,
+        _iothread_id: u32,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainDelIOThread")
+    }
+    /// virDomainSetIOThreadParams
+    async fn domain_set_iothread_params(
+        &self,
+        _dom: &DomainRef,
+        _iothread_id: u32,
+        _params: Vec<TypedParam>,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainSetIOThreadParams")
+    }
+    /// virDomainGetGuestVcpus
+    async fn domain_get_guest_vcpus(
+        &self,
+        _dom: &DomainRef,
+        _flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        unsupported!(Domain, "virDomainGetGuestVcpus")
+    }
+    /// virDomainSetGuestVcpus
+    async fn domain_set_guest_vcpus(
+        &self,
+        _dom: &DomainRef,
+        _cpumap: &str,
+        _state: i32,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainSetGuestVcpus")
+    }
+    /// virDomainSetVcpu
+    async fn domain_set_vcpu(
+        &self,
+        _dom: &DomainRef,
+        _cpumap: &str,
+        _state: i32,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainSetVcpu")
+    }
+    /// virDomainSetBlockThreshold
+    async fn domain_set_block_threshold(
+        &self,
+        _dom: &DomainRef,
+        _dev: &str,
+        _threshold: u64,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainSetBlockThreshold")
+    }
+    /// virDomainSendProcessSignal
+    async fn domain_send_process_signal(
+        &self,
+        _dom: &DomainRef,
+        _pid: i64,
+        _signum: u32,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainSendProcessSignal")
+    }
+    /// virDomainBlockJobAbort
+    async fn domain_block_job_abort(
+        &self,
+        _dom: &DomainRef,
+        _path: &str,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainBlockJobAbort")
+    }
+    /// virDomainGetBlockJobInfo: `None` when no job runs on the disk
+    async fn domain_get_block_job_info(
+        &self,
+        _dom: &DomainRef,
+        _path: &str,
+        _flags: u32,
+    ) -> VirResult<Option<BlockJobInfo>> {
+        unsupported!(Domain, "virDomainGetBlockJobInfo")
+    }
+    /// virDomainBlockJobSetSpeed
+    async fn domain_block_job_set_speed(
+        &self,
+        _dom: &DomainRef,
+        _path: &str,
+        _bandwidth: u64,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainBlockJobSetSpeed")
+    }
+    /// virDomainBlockPull
+    async fn domain_block_pull(
+        &self,
+        _dom: &DomainRef,
+        _path: &str,
+        _bandwidth: u64,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainBlockPull")
+    }
+    /// virDomainBlockResize
+    async fn domain_block_resize(
+        &self,
+        _dom: &DomainRef,
+        _disk: &str,
+        _size: u64,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainBlockResize")
+    }
+    /// virDomainBlockRebase
+    async fn domain_block_rebase(
+        &self,
+        _dom: &DomainRef,
+        _path: &str,
+        _base: Option<String>,
+        _bandwidth: u64,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainBlockRebase")
+    }
+    /// virDomainBlockCommit
+    async fn domain_block_commit(
+        &self,
+        _dom: &DomainRef,
+        _disk: &str,
+        _base: Option<String>,
+        _top: Option<String>,
+        _bandwidth: u64,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainBlockCommit")
+    }
+    /// virDomainBlockCopy
+    async fn domain_block_copy(
+        &self,
+        _dom: &DomainRef,
+        _path: &str,
+        _destxml: &str,
+        _params: Vec<TypedParam>,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainBlockCopy")
+    }
+    /// virDomainAuthorizedSSHKeysGet
+    async fn domain_authorized_ssh_keys_get(
+        &self,
+        _dom: &DomainRef,
+        _user: &str,
+        _flags: u32,
+    ) -> VirResult<Vec<String>> {
+        unsupported!(Domain, "virDomainAuthorizedSSHKeysGet")
+    }
+    /// virDomainAuthorizedSSHKeysSet
+    async fn domain_authorized_ssh_keys_set(
+        &self,
+        _dom: &DomainRef,
+        _user: &str,
+        _keys: Vec<String>,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainAuthorizedSSHKeysSet")
+    }
+    /// virDomainAgentSetResponseTimeout
+    async fn domain_agent_set_response_timeout(
+        &self,
+        _dom: &DomainRef,
+        _timeout: i32,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainAgentSetResponseTimeout")
+    }
+    /// virDomainStartDirtyRateCalc
+    async fn domain_start_dirty_rate_calc(
+        &self,
+        _dom: &DomainRef,
+        _seconds: i32,
+        _flags: u32,
+    ) -> VirResult<()> {
+        unsupported!(Domain, "virDomainStartDirtyRateCalc")
     }
 }

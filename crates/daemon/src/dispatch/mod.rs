@@ -39,6 +39,8 @@ macro_rules! call {
 
 mod connect;
 mod domain;
+mod domain_agent;
+mod domain_blockjob;
 mod domain_guest;
 mod domain_images;
 mod domain_stats;
@@ -46,6 +48,7 @@ mod domain_tuning;
 mod events;
 mod interface;
 mod network;
+mod node_extra;
 mod nodedev;
 mod params;
 mod secret;
@@ -240,6 +243,15 @@ async fn route(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResult<Outcome>> {
         return Some(r);
     }
     if let Some(r) = domain_images::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = domain_agent::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = domain_blockjob::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = node_extra::dispatch(cx, p, body).await {
         return Some(r);
     }
     if let Some(r) = snapshot::dispatch(cx, p, body).await {

@@ -21,8 +21,8 @@ fn certtool(args: &[&str]) {
 fn key(path: &Path) {
     certtool(&[
         "--generate-privkey",
-        "--key-type=ecdsa",
-        "--curve=secp256r1",
+        "--key-type=rsa",
+        "--bits=2048",
         "--outfile",
         path.to_str().unwrap(),
     ]);
@@ -108,7 +108,9 @@ pub fn client(dir: &Path, ca: &Issued, name: &str, cn: &str, extra: &str) -> Iss
         dir,
         ca,
         name,
-        &format!("country = \"GB\"\norganization = \"rvirt test\"\ncn = \"{cn}\"\n{purpose}{extra}"),
+        &format!(
+            "country = \"GB\"\norganization = \"rvirt test\"\ncn = \"{cn}\"\n{purpose}{extra}"
+        ),
     )
 }
 

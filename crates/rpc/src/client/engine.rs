@@ -85,6 +85,19 @@ impl Client {
         Ok(Client::new(s))
     }
 
+    /// Connects over TLS (`virNetClientNewTCP` + `virNetClientSetTLSSession`): handshake
+    /// with the client certificate, server checks unless `no_verify`, then libvirtd's
+    /// confirmation byte.
+    pub async fn connect_tls(
+        host: &str,
+        port: u16,
+        opts: &super::tls::TlsClientOptions,
+    ) -> VirResult<(Client, EventReceiver)> {
+        let s = super::transport::tcp(host, port).await?;
+        let tls = super::tls::handshake(s, host, opts).await?;
+        Ok(Client::new(tls))
+    }
+
     fn send(&self, cmd: Command) -> VirResult<()> {
         self.tx.send(cmd).map_err(|_| self.dead_error())
     }

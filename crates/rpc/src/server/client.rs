@@ -17,6 +17,8 @@ pub enum Transport {
     Unix,
     /// Plain TCP (peer address).
     Tcp(String),
+    /// TLS over TCP (peer address).
+    Tls(String),
     /// Anything else (tests, in-memory pipes).
     Other,
 }
@@ -32,6 +34,8 @@ pub struct ClientInfo {
     pub uid: Option<u32>,
     pub gid: Option<u32>,
     pub pid: Option<i32>,
+    /// TLS: the client certificate's subject DN (RFC 4514 order), when one was presented.
+    pub x509_dname: Option<String>,
 }
 
 /// One frame on its way to the socket; `ack` fires once it has been written.

@@ -7,6 +7,11 @@ use std::time::Duration;
 pub struct ServerConfig {
     /// `max_clients`: connections beyond this are closed on accept.
     pub max_clients: usize,
+    /// `max_anonymous_clients`: connections not yet authenticated (TLS handshakes in
+    /// progress) beyond this are closed on accept.
+    pub max_anonymous_clients: usize,
+    /// `max_queued_clients`: the listen backlog of TCP/TLS sockets.
+    pub max_queued_clients: u32,
     /// `max_workers`: calls running at once (all connections).
     pub max_workers: usize,
     /// `prio_workers`: extra workers only for high-priority procedures.
@@ -23,6 +28,8 @@ impl Default for ServerConfig {
     fn default() -> Self {
         ServerConfig {
             max_clients: 5000,
+            max_anonymous_clients: 20,
+            max_queued_clients: 1000,
             max_workers: 20,
             prio_workers: 5,
             max_client_requests: 5,

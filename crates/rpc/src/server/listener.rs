@@ -1,14 +1,13 @@
 //! `Server`: listening sockets (unix with `SO_PEERCRED`, plain TCP), accept loops,
 //! `max_clients`, shutdown.
 
-use std::net::SocketAddr;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::net::{TcpListener, UnixListener};
+use tokio::net::UnixListener;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
@@ -23,17 +22,20 @@ pub(crate) struct Shared {
     pub(crate) workers: Workers,
     next_id: AtomicU64,
     clients: watch::Sender<usize>,
-    shutdown: CancellationToken,
+    /// Connections accepted but not yet authenticated (TLS handshakes in progress).
+    pub(crate) anonymous: AtomicUsize,
+    pub(crate) shutdown: CancellationToken,
     unix_paths: Mutex<Vec<PathBuf>>,
 }
 
 /// An RPC server (`virNetServer`): programs, limits and the sockets it listens on.
 #[derive(Clone)]
 pub struct Server {
-    shared: Arc<Shared>,
+    pub(crate) shared: Arc<Shared>,
 }
 
-struct ClientGuard(Arc<Shared>);
+/// Counts one admitted connection until dropped.
+pub(crate) struct ClientGuard(Arc<Shared>);
 
 impl Drop for ClientGuard {
     fn drop(&mut self) {
@@ -53,6 +55,7 @@ impl Server {
                 workers,
                 next_id: AtomicU64::new(1),
                 clients,
+                anonymous: AtomicUsize::new(0),
                 shutdown: CancellationToken::new(),
                 unix_paths: Mutex::new(Vec::new()),
             }),
@@ -98,33 +101,6 @@ impl Server {
         Ok(())
     }
 
-    /// Binds a plain TCP listener (auth none) and serves it; returns the bound address.
-    pub async fn listen_tcp(&self, addr: &str) -> std::io::Result<SocketAddr> {
-        let listener = TcpListener::bind(addr).await?;
-        let local = listener.local_addr()?;
-        let shared = Arc::clone(&self.shared);
-        tokio::spawn(async move {
-            loop {
-                let accepted = tokio::select! {
-                    a = listener.accept() => a,
-                    _ = shared.shutdown.cancelled() => return,
-                };
-                match accepted {
-                    Ok((sock, peer)) => {
-                        let _ = sock.set_nodelay(true);
-                        let info = new_info(&shared, Transport::Tcp(peer.to_string()), false);
-                        spawn_client(&shared, sock, info);
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %e, "accept failed");
-                        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-                    }
-                }
-            }
-        });
-        Ok(local)
-    }
-
     /// Serves an already connected byte stream (tests, socket activation, ssh helpers).
     pub fn serve_connection<S>(&self, io: S, read_only: bool)
     where
@@ -155,7 +131,7 @@ impl Server {
     }
 }
 
-fn new_info(shared: &Shared, transport: Transport, read_only: bool) -> ClientInfo {
+pub(crate) fn new_info(shared: &Shared, transport: Transport, read_only: bool) -> ClientInfo {
     ClientInfo {
         id: shared.next_id.fetch_add(1, Ordering::Relaxed),
         transport,
@@ -163,29 +139,53 @@ fn new_info(shared: &Shared, transport: Transport, read_only: bool) -> ClientInf
         uid: None,
         gid: None,
         pid: None,
+        x509_dname: None,
     }
 }
 
-fn spawn_client<S>(shared: &Arc<Shared>, io: S, info: ClientInfo)
+/// `max_clients`: admits one more connection, or logs libvirt's error and refuses it.
+pub(crate) fn admit(shared: &Arc<Shared>, info: &ClientInfo) -> Option<ClientGuard> {
+    let n = *shared.clients.borrow();
+    if n >= shared.config.max_clients {
+        tracing::error!(
+            max_clients = shared.config.max_clients,
+            "Too many active clients ({n}), dropping connection from {}",
+            peer_name(info)
+        );
+        return None;
+    }
+    shared.clients.send_modify(|n| *n += 1);
+    Some(ClientGuard(Arc::clone(shared)))
+}
+
+/// The peer as libvirt names it in logs (`127.0.0.1;40000`-style for TCP).
+pub(crate) fn peer_name(info: &ClientInfo) -> String {
+    match &info.transport {
+        Transport::Tcp(a) | Transport::Tls(a) => a.clone(),
+        Transport::Unix => format!("unix socket (pid {:?}, uid {:?})", info.pid, info.uid),
+        Transport::Other => "in-process connection".into(),
+    }
+}
+
+/// Serves `io` as an admitted connection until it closes or the server shuts down.
+pub(crate) async fn run_client<S>(shared: Arc<Shared>, io: S, info: ClientInfo, guard: ClientGuard)
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
-    if *shared.clients.borrow() >= shared.config.max_clients {
-        tracing::warn!(
-            max = shared.config.max_clients,
-            "too many clients, dropping connection"
-        );
-        return;
+    let _guard = guard;
+    let stop = shared.shutdown.clone();
+    tokio::select! {
+        _ = super::connection::serve(Arc::clone(&shared), io, info) => {}
+        _ = stop.cancelled() => {}
     }
-    shared.clients.send_modify(|n| *n += 1);
-    let guard = ClientGuard(Arc::clone(shared));
-    let shared = Arc::clone(shared);
-    tokio::spawn(async move {
-        let _guard = guard;
-        let stop = shared.shutdown.clone();
-        tokio::select! {
-            _ = super::connection::serve(Arc::clone(&shared), io, info) => {}
-            _ = stop.cancelled() => {}
-        }
-    });
+}
+
+pub(crate) fn spawn_client<S>(shared: &Arc<Shared>, io: S, info: ClientInfo)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let Some(guard) = admit(shared, &info) else {
+        return;
+    };
+    tokio::spawn(run_client(Arc::clone(shared), io, info, guard));
 }

@@ -11,9 +11,12 @@ mod keepalive;
 mod listener;
 mod program;
 mod stream;
+mod tcp;
+mod tls;
 mod workers;
 
 pub use client::{Client, ClientInfo, Transport};
 pub use config::ServerConfig;
 pub use listener::Server;
 pub use program::{Outcome, Program};
+pub use tls::{certificate_error_message, rustls_error, TlsServerConfig};

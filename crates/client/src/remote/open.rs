@@ -37,6 +37,14 @@ pub enum Transport {
     Unix(PathBuf),
     /// Plain TCP to host:port.
     Tcp { host: String, port: u16 },
+    /// TLS to host:port (libvirt's x509: `?pkipath=`, `?no_verify=1`, `?no_sanity=1`).
+    Tls {
+        host: String,
+        port: u16,
+        pkipath: Option<PathBuf>,
+        verify: bool,
+        sanity: bool,
+    },
     /// `ssh` to the host running a netcat-style bridge to the daemon socket.
     Ssh {
         host: String,
@@ -97,7 +105,7 @@ fn uri_error(uri: &ConnectUri, detail: String) -> VirError {
 }
 
 /// Picks the transport for `uri` (§1.2): `+transport` wins; without one, a host means
-/// TLS (unsupported here) and no host means unix.
+/// TLS and no host means unix.
 pub fn transport_for(uri: &ConnectUri, read_only: bool) -> VirResult<Transport> {
     let transport = match (&uri.transport, &uri.host) {
         (Some(t), _) => t.as_str(),
@@ -121,6 +129,13 @@ pub fn transport_for(uri: &ConnectUri, read_only: bool) -> VirResult<Transport> 
         "tcp" => Ok(Transport::Tcp {
             host: uri.host.clone().unwrap_or_else(|| "localhost".into()),
             port: uri.port.unwrap_or(16509),
+        }),
+        "tls" => Ok(Transport::Tls {
+            host: uri.host.clone().unwrap_or_else(|| "localhost".into()),
+            port: uri.port.unwrap_or(16514),
+            pkipath: uri.param("pkipath").map(PathBuf::from),
+            verify: uri.param("no_verify") != Some("1"),
+            sanity: uri.param("no_sanity") != Some("1"),
         }),
         "ssh" | "libssh" | "libssh2" => Ok(Transport::Ssh {
             host: uri.host.clone().unwrap_or_else(|| "localhost".into()),
@@ -148,6 +163,13 @@ async fn connect_transport(t: &Transport) -> VirResult<(Client, EventReceiver, b
         Transport::Tcp { host, port } => {
             let (c, ev) = Client::connect_tcp(host, *port).await?;
             Ok((c, ev, false))
+        }
+        Transport::Tls { host, port, pkipath, verify, sanity } => {
+            let mut opts = rvirt_rpc::client::TlsClientOptions::new(pkipath.as_deref());
+            opts.verify = *verify;
+            opts.sanity = *sanity;
+            let (c, ev) = Client::connect_tls(host, *port, &opts).await?;
+            Ok((c, ev, true))
         }
         Transport::Ssh {
             host,

@@ -345,8 +345,17 @@ mod tests {
                 port: 16509
             }
         );
-        let u = ConnectUri::parse("qemu://host/system").unwrap();
-        assert!(transport_for(&u, false).is_err()); // tls
+        let u = ConnectUri::parse("qemu://host/system?pkipath=/p&no_verify=1").unwrap();
+        assert_eq!(
+            transport_for(&u, false).unwrap(),
+            Transport::Tls {
+                host: "host".into(),
+                port: 16514,
+                pkipath: Some("/p".into()),
+                verify: false,
+                sanity: true
+            }
+        );
         let u = ConnectUri::parse("qemu+unix://host/system").unwrap();
         assert!(transport_for(&u, false).is_err());
     }

@@ -1,7 +1,6 @@
 //! `DomainDriver` for the test driver: thin trait methods over the lifecycle and query code.
 
 use crate::domain_extra::IoThreadOp;
-use rvirt_core::driver::{DiskError, FsInfo, IoThreadInfo};
 use crate::domain_query::{affect, list_filter, LIST_FILTERS_ALL};
 use crate::domdef::DomainDefExt;
 use crate::driver::TestConnection;
@@ -9,6 +8,7 @@ use crate::errors::{check_flags, invalid_arg, invalid_op, no_support, not_runnin
 use crate::objects::DomainObj;
 use async_trait::async_trait;
 use rvirt_core::driver::DomainDriver;
+use rvirt_core::driver::{DiskError, FsInfo, IoThreadInfo};
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::event::{DomainEventKind, Event};
 use rvirt_core::handle::{DomainRef, Uuid};

@@ -220,32 +220,88 @@ impl ConnectDriver for RemoteConnection {
             .await
     }
     /// virNodeSuspendForDuration (NODE_SUSPEND_FOR_DURATION)
-    async fn node_suspend_for_duration(&self, target: u32, duration: u64, flags: u32) -> VirResult<()> {
-        self.call0(p::NODE_SUSPEND_FOR_DURATION, args!(target, duration, flags)).await
+    async fn node_suspend_for_duration(
+        &self,
+        target: u32,
+        duration: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::NODE_SUSPEND_FOR_DURATION, args!(target, duration, flags))
+            .await
     }
     /// virNodeAllocPages (NODE_ALLOC_PAGES)
-    async fn node_alloc_pages(&self, page_sizes: Vec<u32>, page_counts: Vec<u64>, start_cell: i32, cell_count: u32, flags: u32) -> VirResult<i32> {
-        let mut r = self.call(p::NODE_ALLOC_PAGES, args!(page_sizes, page_counts, start_cell, cell_count, flags)).await?;
+    async fn node_alloc_pages(
+        &self,
+        page_sizes: Vec<u32>,
+        page_counts: Vec<u64>,
+        start_cell: i32,
+        cell_count: u32,
+        flags: u32,
+    ) -> VirResult<i32> {
+        let mut r = self
+            .call(
+                p::NODE_ALLOC_PAGES,
+                args!(page_sizes, page_counts, start_cell, cell_count, flags),
+            )
+            .await?;
         r.get()
     }
     /// virConnectDomainXMLFromNative (CONNECT_DOMAIN_XML_FROM_NATIVE)
-    async fn domain_xml_from_native(&self, format: &str, config: &str, flags: u32) -> VirResult<String> {
-        let mut r = self.call(p::CONNECT_DOMAIN_XML_FROM_NATIVE, args!(format, config, flags)).await?;
+    async fn domain_xml_from_native(
+        &self,
+        format: &str,
+        config: &str,
+        flags: u32,
+    ) -> VirResult<String> {
+        let mut r = self
+            .call(
+                p::CONNECT_DOMAIN_XML_FROM_NATIVE,
+                args!(format, config, flags),
+            )
+            .await?;
         r.get()
     }
     /// virConnectDomainXMLToNative (CONNECT_DOMAIN_XML_TO_NATIVE)
     async fn domain_xml_to_native(&self, format: &str, xml: &str, flags: u32) -> VirResult<String> {
-        let mut r = self.call(p::CONNECT_DOMAIN_XML_TO_NATIVE, args!(format, xml, flags)).await?;
+        let mut r = self
+            .call(p::CONNECT_DOMAIN_XML_TO_NATIVE, args!(format, xml, flags))
+            .await?;
         r.get()
     }
     /// virConnectCompareHypervisorCPU (CONNECT_COMPARE_HYPERVISOR_CPU)
-    async fn compare_hypervisor_cpu(&self, emulator: Option<String>, arch: Option<String>, machine: Option<String>, virttype: Option<String>, xml_cpu: &str, flags: u32) -> VirResult<i32> {
-        let mut r = self.call(p::CONNECT_COMPARE_HYPERVISOR_CPU, args!(emulator, arch, machine, virttype, xml_cpu, flags)).await?;
+    async fn compare_hypervisor_cpu(
+        &self,
+        emulator: Option<String>,
+        arch: Option<String>,
+        machine: Option<String>,
+        virttype: Option<String>,
+        xml_cpu: &str,
+        flags: u32,
+    ) -> VirResult<i32> {
+        let mut r = self
+            .call(
+                p::CONNECT_COMPARE_HYPERVISOR_CPU,
+                args!(emulator, arch, machine, virttype, xml_cpu, flags),
+            )
+            .await?;
         r.get()
     }
     /// virConnectBaselineHypervisorCPU (CONNECT_BASELINE_HYPERVISOR_CPU)
-    async fn baseline_hypervisor_cpu(&self, emulator: Option<String>, arch: Option<String>, machine: Option<String>, virttype: Option<String>, xml_cpus: Vec<String>, flags: u32) -> VirResult<String> {
-        let mut r = self.call(p::CONNECT_BASELINE_HYPERVISOR_CPU, args!(emulator, arch, machine, virttype, xml_cpus, flags)).await?;
+    async fn baseline_hypervisor_cpu(
+        &self,
+        emulator: Option<String>,
+        arch: Option<String>,
+        machine: Option<String>,
+        virttype: Option<String>,
+        xml_cpus: Vec<String>,
+        flags: u32,
+    ) -> VirResult<String> {
+        let mut r = self
+            .call(
+                p::CONNECT_BASELINE_HYPERVISOR_CPU,
+                args!(emulator, arch, machine, virttype, xml_cpus, flags),
+            )
+            .await?;
         r.get()
     }
     /// virNodeGetSEVInfo (NODE_GET_SEV_INFO)

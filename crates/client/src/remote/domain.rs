@@ -1013,121 +1013,356 @@ impl DomainDriver for RemoteConnection {
         Ok((mime, data_stream(s, Direction::Read)))
     }
     /// virDomainSetUserPassword (DOMAIN_SET_USER_PASSWORD)
-    async fn domain_set_user_password(&self, dom: &DomainRef, user: &str, password: &str, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_SET_USER_PASSWORD, args!(dom, Some(user.to_string()), Some(password.to_string()), flags)).await
+    async fn domain_set_user_password(
+        &self,
+        dom: &DomainRef,
+        user: &str,
+        password: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_SET_USER_PASSWORD,
+            args!(
+                dom,
+                Some(user.to_string()),
+                Some(password.to_string()),
+                flags
+            ),
+        )
+        .await
     }
     /// virDomainGetFSInfo (DOMAIN_GET_FSINFO)
     async fn domain_get_fsinfo(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<FsInfo>> {
         let mut r = self.call(p::DOMAIN_GET_FSINFO, args!(dom, flags)).await?;
         let info: Vec<rvirt_proto::remote::DomainFsinfo> = r.get()?;
-        Ok(info.into_iter().map(|f| FsInfo { mountpoint: f.mountpoint, name: f.name, fstype: f.fstype, dev_aliases: f.dev_aliases }).collect())
+        Ok(info
+            .into_iter()
+            .map(|f| FsInfo {
+                mountpoint: f.mountpoint,
+                name: f.name,
+                fstype: f.fstype,
+                dev_aliases: f.dev_aliases,
+            })
+            .collect())
     }
     /// virDomainFSTrim (DOMAIN_FSTRIM)
-    async fn domain_fstrim(&self, dom: &DomainRef, mount_point: Option<String>, minimum: u64, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_FSTRIM, args!(dom, mount_point, minimum, flags)).await
+    async fn domain_fstrim(
+        &self,
+        dom: &DomainRef,
+        mount_point: Option<String>,
+        minimum: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::DOMAIN_FSTRIM, args!(dom, mount_point, minimum, flags))
+            .await
     }
     /// virDomainGetDiskErrors (DOMAIN_GET_DISK_ERRORS)
-    async fn domain_get_disk_errors(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<DiskError>> {
-        let mut r = self.call(p::DOMAIN_GET_DISK_ERRORS, args!(dom, 256u32, flags)).await?;
+    async fn domain_get_disk_errors(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<DiskError>> {
+        let mut r = self
+            .call(p::DOMAIN_GET_DISK_ERRORS, args!(dom, 256u32, flags))
+            .await?;
         let errors: Vec<rvirt_proto::remote::DomainDiskError> = r.get()?;
-        Ok(errors.into_iter().map(|e| DiskError { disk: e.disk, error: e.error }).collect())
+        Ok(errors
+            .into_iter()
+            .map(|e| DiskError {
+                disk: e.disk,
+                error: e.error,
+            })
+            .collect())
     }
     /// virDomainGetIOThreadInfo (DOMAIN_GET_IOTHREAD_INFO)
-    async fn domain_get_iothread_info(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<IoThreadInfo>> {
-        let mut r = self.call(p::DOMAIN_GET_IOTHREAD_INFO, args!(dom, flags)).await?;
+    async fn domain_get_iothread_info(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<IoThreadInfo>> {
+        let mut r = self
+            .call(p::DOMAIN_GET_IOTHREAD_INFO, args!(dom, flags))
+            .await?;
         let info: Vec<rvirt_proto::remote::DomainIothreadInfo> = r.get()?;
-        Ok(info.into_iter().map(|t| IoThreadInfo { iothread_id: t.iothread_id, cpumap: t.cpumap }).collect())
+        Ok(info
+            .into_iter()
+            .map(|t| IoThreadInfo {
+                iothread_id: t.iothread_id,
+                cpumap: t.cpumap,
+            })
+            .collect())
     }
     /// virDomainPinIOThread (DOMAIN_PIN_IOTHREAD)
-    async fn domain_pin_iothread(&self, dom: &DomainRef, iothread_id: u32, cpumap: Vec<u8>, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_PIN_IOTHREAD, args!(dom, iothread_id, cpumap, flags)).await
+    async fn domain_pin_iothread(
+        &self,
+        dom: &DomainRef,
+        iothread_id: u32,
+        cpumap: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_PIN_IOTHREAD,
+            args!(dom, iothread_id, cpumap, flags),
+        )
+        .await
     }
     /// virDomainAddIOThread (DOMAIN_ADD_IOTHREAD)
-    async fn domain_add_iothread(&self, dom: &DomainRef, iothread_id: u32, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_ADD_IOTHREAD, args!(dom, iothread_id, flags)).await
+    async fn domain_add_iothread(
+        &self,
+        dom: &DomainRef,
+        iothread_id: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::DOMAIN_ADD_IOTHREAD, args!(dom, iothread_id, flags))
+            .await
     }
     /// virDomainDelIOThread (DOMAIN_DEL_IOTHREAD)
-    async fn domain_del_iothread(&self, dom: &DomainRef, iothread_id: u32, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_DEL_IOTHREAD, args!(dom, iothread_id, flags)).await
+    async fn domain_del_iothread(
+        &self,
+        dom: &DomainRef,
+        iothread_id: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::DOMAIN_DEL_IOTHREAD, args!(dom, iothread_id, flags))
+            .await
     }
     /// virDomainSetIOThreadParams (DOMAIN_SET_IOTHREAD_PARAMS)
-    async fn domain_set_iothread_params(&self, dom: &DomainRef, iothread_id: u32, params: Vec<TypedParam>, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_SET_IOTHREAD_PARAMS, args!(dom, iothread_id, params, flags)).await
+    async fn domain_set_iothread_params(
+        &self,
+        dom: &DomainRef,
+        iothread_id: u32,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_SET_IOTHREAD_PARAMS,
+            args!(dom, iothread_id, params, flags),
+        )
+        .await
     }
     /// virDomainGetGuestVcpus (DOMAIN_GET_GUEST_VCPUS)
-    async fn domain_get_guest_vcpus(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<TypedParam>> {
-        let mut r = self.call(p::DOMAIN_GET_GUEST_VCPUS, args!(dom, flags)).await?;
+    async fn domain_get_guest_vcpus(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        let mut r = self
+            .call(p::DOMAIN_GET_GUEST_VCPUS, args!(dom, flags))
+            .await?;
         r.get()
     }
     /// virDomainSetGuestVcpus (DOMAIN_SET_GUEST_VCPUS)
-    async fn domain_set_guest_vcpus(&self, dom: &DomainRef, cpumap: &str, state: i32, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_SET_GUEST_VCPUS, args!(dom, cpumap, state, flags)).await
+    async fn domain_set_guest_vcpus(
+        &self,
+        dom: &DomainRef,
+        cpumap: &str,
+        state: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::DOMAIN_SET_GUEST_VCPUS, args!(dom, cpumap, state, flags))
+            .await
     }
     /// virDomainSetVcpu (DOMAIN_SET_VCPU)
-    async fn domain_set_vcpu(&self, dom: &DomainRef, cpumap: &str, state: i32, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_SET_VCPU, args!(dom, cpumap, state, flags)).await
+    async fn domain_set_vcpu(
+        &self,
+        dom: &DomainRef,
+        cpumap: &str,
+        state: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::DOMAIN_SET_VCPU, args!(dom, cpumap, state, flags))
+            .await
     }
     /// virDomainSetBlockThreshold (DOMAIN_SET_BLOCK_THRESHOLD)
-    async fn domain_set_block_threshold(&self, dom: &DomainRef, dev: &str, threshold: u64, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_SET_BLOCK_THRESHOLD, args!(dom, dev, threshold, flags)).await
+    async fn domain_set_block_threshold(
+        &self,
+        dom: &DomainRef,
+        dev: &str,
+        threshold: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_SET_BLOCK_THRESHOLD,
+            args!(dom, dev, threshold, flags),
+        )
+        .await
     }
     /// virDomainSendProcessSignal (DOMAIN_SEND_PROCESS_SIGNAL)
-    async fn domain_send_process_signal(&self, dom: &DomainRef, pid: i64, signum: u32, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_SEND_PROCESS_SIGNAL, args!(dom, pid, signum, flags)).await
+    async fn domain_send_process_signal(
+        &self,
+        dom: &DomainRef,
+        pid: i64,
+        signum: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_SEND_PROCESS_SIGNAL,
+            args!(dom, pid, signum, flags),
+        )
+        .await
     }
     /// virDomainBlockJobAbort (DOMAIN_BLOCK_JOB_ABORT)
-    async fn domain_block_job_abort(&self, dom: &DomainRef, path: &str, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_BLOCK_JOB_ABORT, args!(dom, path, flags)).await
+    async fn domain_block_job_abort(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::DOMAIN_BLOCK_JOB_ABORT, args!(dom, path, flags))
+            .await
     }
     /// virDomainGetBlockJobInfo (DOMAIN_GET_BLOCK_JOB_INFO)
-    async fn domain_get_block_job_info(&self, dom: &DomainRef, path: &str, flags: u32) -> VirResult<Option<BlockJobInfo>> {
-        let mut r = self.call(p::DOMAIN_GET_BLOCK_JOB_INFO, args!(dom, path, flags)).await?;
+    async fn domain_get_block_job_info(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        flags: u32,
+    ) -> VirResult<Option<BlockJobInfo>> {
+        let mut r = self
+            .call(p::DOMAIN_GET_BLOCK_JOB_INFO, args!(dom, path, flags))
+            .await?;
         let found: i32 = r.get()?;
         let job_type: i32 = r.get()?;
         let (bandwidth, cur, end): (u64, u64, u64) = (r.get()?, r.get()?, r.get()?);
-        Ok((found == 1).then_some(BlockJobInfo { job_type, bandwidth, cur, end }))
+        Ok((found == 1).then_some(BlockJobInfo {
+            job_type,
+            bandwidth,
+            cur,
+            end,
+        }))
     }
     /// virDomainBlockJobSetSpeed (DOMAIN_BLOCK_JOB_SET_SPEED)
-    async fn domain_block_job_set_speed(&self, dom: &DomainRef, path: &str, bandwidth: u64, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_BLOCK_JOB_SET_SPEED, args!(dom, path, bandwidth, flags)).await
+    async fn domain_block_job_set_speed(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_BLOCK_JOB_SET_SPEED,
+            args!(dom, path, bandwidth, flags),
+        )
+        .await
     }
     /// virDomainBlockPull (DOMAIN_BLOCK_PULL)
-    async fn domain_block_pull(&self, dom: &DomainRef, path: &str, bandwidth: u64, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_BLOCK_PULL, args!(dom, path, bandwidth, flags)).await
+    async fn domain_block_pull(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::DOMAIN_BLOCK_PULL, args!(dom, path, bandwidth, flags))
+            .await
     }
     /// virDomainBlockResize (DOMAIN_BLOCK_RESIZE)
-    async fn domain_block_resize(&self, dom: &DomainRef, disk: &str, size: u64, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_BLOCK_RESIZE, args!(dom, disk, size, flags)).await
+    async fn domain_block_resize(
+        &self,
+        dom: &DomainRef,
+        disk: &str,
+        size: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::DOMAIN_BLOCK_RESIZE, args!(dom, disk, size, flags))
+            .await
     }
     /// virDomainBlockRebase (DOMAIN_BLOCK_REBASE)
-    async fn domain_block_rebase(&self, dom: &DomainRef, path: &str, base: Option<String>, bandwidth: u64, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_BLOCK_REBASE, args!(dom, path, base, bandwidth, flags)).await
+    async fn domain_block_rebase(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        base: Option<String>,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_BLOCK_REBASE,
+            args!(dom, path, base, bandwidth, flags),
+        )
+        .await
     }
     /// virDomainBlockCommit (DOMAIN_BLOCK_COMMIT)
-    async fn domain_block_commit(&self, dom: &DomainRef, disk: &str, base: Option<String>, top: Option<String>, bandwidth: u64, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_BLOCK_COMMIT, args!(dom, disk, base, top, bandwidth, flags)).await
+    async fn domain_block_commit(
+        &self,
+        dom: &DomainRef,
+        disk: &str,
+        base: Option<String>,
+        top: Option<String>,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_BLOCK_COMMIT,
+            args!(dom, disk, base, top, bandwidth, flags),
+        )
+        .await
     }
     /// virDomainBlockCopy (DOMAIN_BLOCK_COPY)
-    async fn domain_block_copy(&self, dom: &DomainRef, path: &str, destxml: &str, params: Vec<TypedParam>, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_BLOCK_COPY, args!(dom, path, destxml, params, flags)).await
+    async fn domain_block_copy(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        destxml: &str,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_BLOCK_COPY,
+            args!(dom, path, destxml, params, flags),
+        )
+        .await
     }
     /// virDomainAuthorizedSSHKeysGet (DOMAIN_AUTHORIZED_SSH_KEYS_GET)
-    async fn domain_authorized_ssh_keys_get(&self, dom: &DomainRef, user: &str, flags: u32) -> VirResult<Vec<String>> {
-        let mut r = self.call(p::DOMAIN_AUTHORIZED_SSH_KEYS_GET, args!(dom, user, flags)).await?;
+    async fn domain_authorized_ssh_keys_get(
+        &self,
+        dom: &DomainRef,
+        user: &str,
+        flags: u32,
+    ) -> VirResult<Vec<String>> {
+        let mut r = self
+            .call(p::DOMAIN_AUTHORIZED_SSH_KEYS_GET, args!(dom, user, flags))
+            .await?;
         r.get()
     }
     /// virDomainAuthorizedSSHKeysSet (DOMAIN_AUTHORIZED_SSH_KEYS_SET)
-    async fn domain_authorized_ssh_keys_set(&self, dom: &DomainRef, user: &str, keys: Vec<String>, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_AUTHORIZED_SSH_KEYS_SET, args!(dom, user, keys, flags)).await
+    async fn domain_authorized_ssh_keys_set(
+        &self,
+        dom: &DomainRef,
+        user: &str,
+        keys: Vec<String>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(
+            p::DOMAIN_AUTHORIZED_SSH_KEYS_SET,
+            args!(dom, user, keys, flags),
+        )
+        .await
     }
     /// virDomainAgentSetResponseTimeout (DOMAIN_AGENT_SET_RESPONSE_TIMEOUT)
-    async fn domain_agent_set_response_timeout(&self, dom: &DomainRef, timeout: i32, flags: u32) -> VirResult<()> {
-        let mut r = self.call(p::DOMAIN_AGENT_SET_RESPONSE_TIMEOUT, args!(dom, timeout, flags)).await?;
+    async fn domain_agent_set_response_timeout(
+        &self,
+        dom: &DomainRef,
+        timeout: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        let mut r = self
+            .call(
+                p::DOMAIN_AGENT_SET_RESPONSE_TIMEOUT,
+                args!(dom, timeout, flags),
+            )
+            .await?;
         let _: i32 = r.get()?;
         Ok(())
     }
     /// virDomainStartDirtyRateCalc (DOMAIN_START_DIRTY_RATE_CALC)
-    async fn domain_start_dirty_rate_calc(&self, dom: &DomainRef, seconds: i32, flags: u32) -> VirResult<()> {
-        self.call0(p::DOMAIN_START_DIRTY_RATE_CALC, args!(dom, seconds, flags)).await
+    async fn domain_start_dirty_rate_calc(
+        &self,
+        dom: &DomainRef,
+        seconds: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::DOMAIN_START_DIRTY_RATE_CALC, args!(dom, seconds, flags))
+            .await
     }
 }

@@ -10,8 +10,12 @@ use rvirt_core::driver::{
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::event::EventBus;
 use rvirt_core::handle::{DomainRef, Uuid};
-use rvirt_core::info::{DomainInfo, DomainInterface, GuestTime, NodeInfo};
+use rvirt_core::info::{
+    BlockStats, DomainInfo, DomainInterface, DomainStatsRecord, GuestTime, InterfaceStats, JobInfo,
+    MemoryStat, NodeInfo,
+};
 use rvirt_core::stream::DataStream;
+use rvirt_core::typed_param::TypedParam;
 use std::sync::Arc;
 
 /// One open `qemu://` connection.
@@ -21,6 +25,19 @@ pub struct QemuConnection {
 }
 
 impl QemuConnection {
+    /// The managed-save image of `dom`, or libvirt's "no managed save" error.
+    fn managed_path(&self, dom: &DomainRef) -> VirResult<std::path::PathBuf> {
+        let name = self.driver.with_dom(dom, |o| Ok(o.name().to_string()))?;
+        let p = self.driver.managed_save_path(&name);
+        if !p.exists() {
+            return Err(VirError::operation_invalid(
+                ErrorDomain::Qemu,
+                "domain does not have managed save image",
+            ));
+        }
+        Ok(p)
+    }
+
     fn rw(&self, api: &str) -> VirResult<()> {
         if self.read_only {
             return Err(VirError::read_only(api));
@@ -156,7 +173,7 @@ impl DomainDriver for QemuConnection {
     }
     async fn domain_undefine(&self, dom: &DomainRef, _flags: u32) -> VirResult<()> {
         self.rw("virDomainUndefineFlags")?;
-        self.driver.undefine(dom)
+        self.driver.undefine(dom, _flags)
     }
     async fn domain_create_xml(&self, xml: &str, flags: u32) -> VirResult<DomainRef> {
         self.rw("virDomainCreateXML")?;
@@ -268,6 +285,202 @@ impl DomainDriver for QemuConnection {
     ) -> VirResult<i32> {
         self.rw("virDomainFSThaw")?;
         self.driver.agent_fs(dom, false, mounts).await
+    }
+    async fn domain_save(
+        &self,
+        dom: &DomainRef,
+        to: &str,
+        dxml: Option<String>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainSaveFlags")?;
+        self.driver
+            .save(dom, std::path::Path::new(to), dxml, flags)
+            .await
+    }
+    async fn domain_restore(&self, from: &str, dxml: Option<String>, flags: u32) -> VirResult<()> {
+        self.rw("virDomainRestoreFlags")?;
+        self.driver
+            .restore(std::path::Path::new(from), dxml, flags)
+            .await
+            .map(|_| ())
+    }
+    async fn domain_save_image_get_xml_desc(&self, file: &str, flags: u32) -> VirResult<String> {
+        self.rw("virDomainSaveImageGetXMLDesc")?;
+        VirError::check_flags(ErrorDomain::Qemu, flags, 1, "virDomainSaveImageGetXMLDesc")?;
+        self.driver.save_image_xml(std::path::Path::new(file))
+    }
+    async fn domain_save_image_define_xml(
+        &self,
+        file: &str,
+        dxml: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainSaveImageDefineXML")?;
+        self.driver
+            .save_image_define(std::path::Path::new(file), Some(dxml), flags)
+            .await
+    }
+    async fn domain_managed_save(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        self.rw("virDomainManagedSave")?;
+        self.driver.managed_save(dom, flags).await
+    }
+    async fn domain_has_managed_save_image(&self, dom: &DomainRef, flags: u32) -> VirResult<bool> {
+        VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainHasManagedSaveImage")?;
+        self.driver.has_managed_save_image(dom)
+    }
+    async fn domain_managed_save_remove(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        self.rw("virDomainManagedSaveRemove")?;
+        VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainManagedSaveRemove")?;
+        self.driver.managed_save_remove(dom)
+    }
+    async fn domain_managed_save_get_xml_desc(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<String> {
+        VirError::check_flags(
+            ErrorDomain::Qemu,
+            flags,
+            1,
+            "virDomainManagedSaveGetXMLDesc",
+        )?;
+        let p = self.managed_path(dom)?;
+        self.driver.save_image_xml(&p)
+    }
+    async fn domain_managed_save_define_xml(
+        &self,
+        dom: &DomainRef,
+        dxml: Option<String>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainManagedSaveDefineXML")?;
+        let p = self.managed_path(dom)?;
+        self.driver
+            .save_image_define(&p, dxml.as_deref(), flags)
+            .await
+    }
+    async fn domain_get_job_info(&self, dom: &DomainRef) -> VirResult<JobInfo> {
+        self.driver.job_info(dom)
+    }
+    async fn domain_get_job_stats(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<(i32, Vec<TypedParam>)> {
+        self.driver.job_stats(dom, flags)
+    }
+    async fn domain_attach_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
+        self.rw("virDomainAttachDeviceFlags")?;
+        self.driver.attach_device(dom, xml, flags).await
+    }
+    async fn domain_detach_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
+        self.rw("virDomainDetachDeviceFlags")?;
+        self.driver.detach_device(dom, xml, flags).await
+    }
+    async fn domain_detach_device_alias(
+        &self,
+        dom: &DomainRef,
+        alias: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainDetachDeviceAlias")?;
+        self.driver.detach_alias(dom, alias, flags).await
+    }
+    async fn domain_update_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
+        self.rw("virDomainUpdateDeviceFlags")?;
+        self.driver.update_device(dom, xml, flags).await
+    }
+    async fn domain_set_memory_flags(
+        &self,
+        dom: &DomainRef,
+        kib: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainSetMemoryFlags")?;
+        self.driver.set_memory(dom, kib, flags).await
+    }
+    async fn domain_set_max_memory(&self, dom: &DomainRef, kib: u64) -> VirResult<()> {
+        self.rw("virDomainSetMaxMemory")?;
+        // VIR_DOMAIN_AFFECT_CURRENT | VIR_DOMAIN_MEM_MAXIMUM
+        self.driver.set_memory(dom, kib, 4).await
+    }
+    async fn domain_set_vcpus_flags(&self, dom: &DomainRef, n: u32, flags: u32) -> VirResult<()> {
+        self.rw("virDomainSetVcpusFlags")?;
+        self.driver.set_vcpus(dom, n, flags).await
+    }
+    async fn domain_get_vcpus_flags(&self, dom: &DomainRef, flags: u32) -> VirResult<i32> {
+        self.driver.get_vcpus(dom, flags)
+    }
+    async fn domain_rename(&self, dom: &DomainRef, new_name: &str, flags: u32) -> VirResult<()> {
+        self.rw("virDomainRename")?;
+        VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainRename")?;
+        self.driver.rename(dom, new_name)
+    }
+    async fn domain_get_metadata(
+        &self,
+        dom: &DomainRef,
+        kind: i32,
+        uri: Option<String>,
+        flags: u32,
+    ) -> VirResult<String> {
+        self.driver.get_metadata(dom, kind, uri.as_deref(), flags)
+    }
+    async fn domain_set_metadata(
+        &self,
+        dom: &DomainRef,
+        kind: i32,
+        metadata: Option<String>,
+        key: Option<String>,
+        uri: Option<String>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainSetMetadata")?;
+        self.driver.set_metadata(
+            dom,
+            kind,
+            metadata.as_deref(),
+            key.as_deref(),
+            uri.as_deref(),
+            flags,
+        )
+    }
+    async fn domain_set_lifecycle_action(
+        &self,
+        dom: &DomainRef,
+        kind: u32,
+        action: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainSetLifecycleAction")?;
+        self.driver.set_lifecycle_action(dom, kind, action, flags)
+    }
+    async fn domain_block_stats(&self, dom: &DomainRef, path: &str) -> VirResult<BlockStats> {
+        self.driver.block_stats(dom, path).await
+    }
+    async fn domain_interface_stats(
+        &self,
+        dom: &DomainRef,
+        dev: &str,
+    ) -> VirResult<InterfaceStats> {
+        self.driver.interface_stats(dom, dev)
+    }
+    async fn domain_memory_stats(
+        &self,
+        dom: &DomainRef,
+        max_stats: u32,
+        flags: u32,
+    ) -> VirResult<Vec<MemoryStat>> {
+        VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainMemoryStats")?;
+        self.driver.memory_stats(dom, max_stats).await
+    }
+    async fn get_all_domain_stats(
+        &self,
+        doms: Vec<DomainRef>,
+        stats: u32,
+        flags: u32,
+    ) -> VirResult<Vec<DomainStatsRecord>> {
+        self.driver.all_stats(doms, stats, flags).await
     }
     async fn domain_open_console(
         &self,

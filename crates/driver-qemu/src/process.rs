@@ -39,6 +39,21 @@ impl Drop for ChildGuard {
     }
 }
 
+/// Makes a short-lived helper child (capability probes) die with its parent, so a daemon
+/// killed mid-probe leaves no orphaned QEMU behind. Never used for guests: they must
+/// outlive the daemon.
+pub fn die_with_parent(cmd: &mut tokio::process::Command) {
+    // SAFETY: the closure runs in the forked child before exec and only makes the
+    // async-signal-safe prctl(PR_SET_PDEATHSIG) system call; it allocates nothing and
+    // touches no locks.
+    unsafe {
+        cmd.pre_exec(|| {
+            rustix::process::set_parent_process_death_signal(Some(rustix::process::Signal::KILL))
+                .map_err(std::io::Error::from)
+        });
+    }
+}
+
 /// Sends a signal to a process.
 pub fn send_signal(pid: i32, sig: rustix::process::Signal) -> bool {
     match rustix::process::Pid::from_raw(pid) {
@@ -84,6 +99,21 @@ pub fn proc_cpu_time_ns(pid: i32) -> u64 {
         + f.get(12).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
     let hz = rustix::param::clock_ticks_per_second().max(1);
     ticks * (1_000_000_000 / hz)
+}
+
+/// (user, system) CPU time of a process in nanoseconds.
+pub fn proc_cpu_split_ns(pid: i32) -> (u64, u64) {
+    let Ok(s) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return (0, 0);
+    };
+    let Some(close) = s.rfind(')') else {
+        return (0, 0);
+    };
+    let f: Vec<&str> = s[close + 1..].split_whitespace().collect();
+    let hz = rustix::param::clock_ticks_per_second().max(1);
+    let ns =
+        |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0) * (1_000_000_000 / hz);
+    (ns(11), ns(12))
 }
 
 /// A pidfd that becomes readable when the process exits (works for non-children too).

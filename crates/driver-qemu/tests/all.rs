@@ -6,9 +6,17 @@
 mod caps;
 #[path = "suite/common.rs"]
 mod common;
+#[path = "suite/daemon_e2e.rs"]
+mod daemon_e2e;
 #[path = "suite/goldens.rs"]
 mod goldens;
+#[path = "suite/hotplug.rs"]
+pub mod hotplug;
 #[path = "suite/lifecycle.rs"]
 mod lifecycle;
 #[path = "suite/reattach.rs"]
 mod reattach;
+#[path = "suite/save.rs"]
+mod save;
+#[path = "suite/tuning.rs"]
+mod tuning;

@@ -53,6 +53,7 @@ pub async fn probe_kvm_usable(binary: &Path, scratch: &Path) -> bool {
     .stdout(Stdio::null())
     .stderr(Stdio::null())
     .process_group(0);
+    crate::process::die_with_parent(&mut cmd);
     let ok = match cmd.spawn() {
         Ok(child) => {
             let mut guard = ChildGuard::new(child);

@@ -33,6 +33,7 @@ pub async fn probe_binary(binary: &Path, scratch: &Path) -> Result<QemuCaps, Str
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .process_group(0);
+    crate::process::die_with_parent(&mut cmd);
     let child = cmd
         .spawn()
         .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;

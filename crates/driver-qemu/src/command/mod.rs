@@ -12,8 +12,11 @@ mod net;
 mod pci;
 mod util;
 
+pub use alias::disk_index;
 pub use build::{agent_path, build_command, AGENT_CHANNEL};
 pub use context::{BuildContext, QemuCommand};
+pub use pci::{assign_pci, pci_device_args};
+pub use util::set_alias;
 
 /// The `<alias name>` of a device in a live definition.
 pub fn util_alias(d: &rvirt_conf::domain::Element) -> Option<&str> {

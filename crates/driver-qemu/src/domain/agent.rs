@@ -63,6 +63,37 @@ impl QemuDriver {
         }
     }
 
+    /// `virDomainQemuAgentCommand`: sends a raw `{"execute": …}` command to the guest agent
+    /// and returns the reply document (`{"return": …}`). `timeout_s` follows libvirt:
+    /// -2 block, -1 default, 0 no wait, > 0 seconds.
+    pub async fn agent_command(
+        &self,
+        dom: &DomainRef,
+        cmd: &str,
+        timeout_s: i32,
+    ) -> VirResult<String> {
+        let v: Value = serde_json::from_str(cmd).map_err(|e| {
+            VirError::invalid_arg(ErrorDomain::Qemu, format!("invalid agent command: {e}"))
+        })?;
+        let name = v["execute"].as_str().ok_or_else(|| {
+            VirError::invalid_arg(ErrorDomain::Qemu, "agent command has no 'execute'")
+        })?;
+        let t = match timeout_s {
+            t if t > 0 => Duration::from_secs(t as u64),
+            0 => Duration::from_millis(1),
+            -2 => Duration::from_secs(3600),
+            _ => AGENT_TIMEOUT,
+        };
+        let vm = self.vm_of(dom)?;
+        let agent = self.agent_of(&vm)?;
+        let args = v.get("arguments").cloned();
+        let r = match tokio::time::timeout(t, agent.execute(name, args, t)).await {
+            Ok(r) => r.map_err(agent_err)?,
+            Err(_) => return Err(agent_err(QmpError::Timeout(name.to_string()))),
+        };
+        Ok(json!({ "return": r }).to_string())
+    }
+
     /// `virDomainInterfaceAddresses` with `VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT`.
     pub(crate) async fn agent_interfaces(
         &self,

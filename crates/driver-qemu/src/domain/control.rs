@@ -21,6 +21,9 @@ pub const SHUTDOWN_AGENT: u32 = 2;
 /// `VIR_DOMAIN_START_PAUSED`, `VIR_DOMAIN_START_AUTODESTROY`.
 pub const START_PAUSED: u32 = 1;
 pub const START_AUTODESTROY: u32 = 2;
+/// `VIR_DOMAIN_START_BYPASS_CACHE`, `VIR_DOMAIN_START_FORCE_BOOT`.
+pub const START_BYPASS_CACHE: u32 = 4;
+pub const START_FORCE_BOOT: u32 = 8;
 /// `VIR_DOMAIN_DESTROY_GRACEFUL`.
 pub const DESTROY_GRACEFUL: u32 = 1;
 
@@ -30,7 +33,7 @@ impl QemuDriver {
         self.with_dom(dom, |o| o.vm.clone().ok_or_else(not_running))
     }
 
-    fn job_of(&self, dom: &DomainRef) -> VirResult<Arc<tokio::sync::Mutex<()>>> {
+    pub(crate) fn job_of(&self, dom: &DomainRef) -> VirResult<Arc<tokio::sync::Mutex<()>>> {
         self.with_dom(dom, |o| Ok(o.job.clone()))
     }
 
@@ -43,12 +46,18 @@ impl QemuDriver {
         VirError::check_flags(
             ErrorDomain::Qemu,
             flags,
-            START_PAUSED | START_AUTODESTROY,
+            START_PAUSED | START_AUTODESTROY | START_BYPASS_CACHE | START_FORCE_BOOT,
             "virDomainCreateWithFlags",
         )?;
         let job = self.job_of(dom)?;
         let _g = job.lock().await;
-        self.start_domain(dom.uuid, flags & START_PAUSED != 0).await
+        let paused = flags & START_PAUSED != 0;
+        if flags & START_FORCE_BOOT != 0 {
+            let _ = std::fs::remove_file(self.managed_save_path(&dom.name));
+        } else if let Some(r) = self.start_from_managed_save(dom.uuid, paused).await {
+            return r;
+        }
+        self.start_domain(dom.uuid, paused).await
     }
 
     /// `virDomainCreateXML`: a transient domain, started at once.
@@ -226,7 +235,13 @@ impl QemuDriver {
     }
 
     /// Records a state an API caused, unless the event handler already did; emits once.
-    fn note_state(&self, dom: &DomainRef, to: StateReason, ev: i32, det: i32) -> VirResult<()> {
+    pub(crate) fn note_state(
+        &self,
+        dom: &DomainRef,
+        to: StateReason,
+        ev: i32,
+        det: i32,
+    ) -> VirResult<()> {
         let emit = self.with_dom(dom, |o| {
             if o.state.state == to.state {
                 o.state = to; // refine the reason (USER over UNKNOWN)

@@ -92,13 +92,26 @@ impl QemuDriver {
     }
 
     /// `virDomainUndefineFlags`: an active domain becomes transient.
-    pub(crate) fn undefine(&self, dom: &DomainRef) -> VirResult<()> {
+    pub(crate) fn undefine(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        // MANAGED_SAVE 1, SNAPSHOTS_METADATA 2, NVRAM 4, KEEP_NVRAM 8,
+        // CHECKPOINTS_METADATA 16, TPM 32, KEEP_TPM 64
+        VirError::check_flags(ErrorDomain::Qemu, flags, 0x7f, "virDomainUndefineFlags")?;
         let h = self.with_dom(dom, |o| {
             if !o.persistent {
                 return Err(VirError::operation_invalid(
                     ErrorDomain::Qemu,
                     "cannot undefine transient domain",
                 ));
+            }
+            let ms = self.managed_save_path(o.name());
+            if ms.exists() {
+                if flags & 1 == 0 {
+                    return Err(VirError::operation_invalid(
+                        ErrorDomain::Qemu,
+                        "Refusing to undefine while domain managed save image exists",
+                    ));
+                }
+                let _ = std::fs::remove_file(&ms);
             }
             delete_config(&self.opts.paths, o.name())?;
             o.persistent = false;

@@ -47,6 +47,9 @@ pub struct QemuDriver {
     pub(crate) domains: Mutex<HashMap<Uuid, DomainObj>>,
     pub(crate) next_id: AtomicI32,
     pub(crate) tasks: Mutex<Vec<JoinHandle<()>>>,
+    /// The network driver's port allocator (`<interface type='network'>`), injected by the
+    /// daemon.
+    pub(crate) net_ports: Mutex<Option<Arc<dyn crate::netport::NetworkPortAllocator>>>,
 }
 
 impl Drop for QemuDriver {
@@ -66,6 +69,7 @@ impl QemuDriver {
             domains: Mutex::new(HashMap::new()),
             next_id: AtomicI32::new(1),
             tasks: Mutex::new(Vec::new()),
+            net_ports: Mutex::new(None),
         }
     }
 
@@ -80,6 +84,11 @@ impl QemuDriver {
         for d in doms.values_mut() {
             d.vm = None;
         }
+    }
+
+    /// Lets `<interface type='network'>` NICs get ports from the network driver.
+    pub fn set_network_port_allocator(&self, a: Arc<dyn crate::netport::NetworkPortAllocator>) {
+        *self.net_ports.lock().unwrap_or_else(|p| p.into_inner()) = Some(a);
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, HashMap<Uuid, DomainObj>> {

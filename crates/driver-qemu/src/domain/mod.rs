@@ -7,16 +7,26 @@ mod console;
 mod control;
 mod define;
 mod driver;
+mod hotplug;
+pub mod jobs;
 mod monitor;
 mod object;
 mod query;
 mod reconnect;
+mod save;
+pub mod saveimage;
 mod start;
 pub mod state;
+pub mod stats;
 mod status;
 mod stop;
+mod tuning;
 
 pub use agent::parse_interfaces;
-pub use control::{DESTROY_GRACEFUL, SHUTDOWN_ACPI, SHUTDOWN_AGENT, START_PAUSED};
+pub use control::{
+    DESTROY_GRACEFUL, SHUTDOWN_ACPI, SHUTDOWN_AGENT, START_FORCE_BOOT, START_PAUSED,
+};
 pub use driver::{QemuDriver, QemuOptions};
+pub use hotplug::{parse_device, AFFECT_CONFIG, AFFECT_LIVE};
 pub use query::list_flags;
+pub use save::{image_xml, SAVE_PAUSED, SAVE_RUNNING};

@@ -140,6 +140,10 @@ async fn handle_event(drv: &Arc<QemuDriver>, uuid: Uuid, vm: &Arc<VmProcess>, ev
             }),
             "DEVICE_DELETED" => {
                 if let Some(dev) = ev.data["device"].as_str() {
+                    if let Some(l) = o.live.as_mut() {
+                        l.devices
+                            .retain(|d| crate::command::util_alias(d) != Some(dev));
+                    }
                     emit.push(DomainEventKind::DeviceRemoved {
                         dev_alias: dev.to_string(),
                     });

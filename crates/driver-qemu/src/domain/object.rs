@@ -23,6 +23,8 @@ pub struct VmProcess {
     pub fake_reboot: AtomicBool,
     /// The guest agent has its port open (VSERPORT_CHANGE).
     pub agent_connected: AtomicBool,
+    /// Shut-off reason and STOPPED detail to record when the process exits (save).
+    pub stop_reason: std::sync::Mutex<Option<(i32, i32)>>,
     /// Set when the process has exited and the domain has been cleaned up.
     pub exited: tokio::sync::watch::Sender<bool>,
 }
@@ -56,6 +58,10 @@ pub struct DomainObj {
     pub vm: Option<Arc<VmProcess>>,
     /// Serialises state-changing jobs on this domain.
     pub job: Arc<tokio::sync::Mutex<()>>,
+    /// The async job in progress (save), as `virDomainGetJobInfo` reports it.
+    pub job_progress: Option<super::jobs::JobProgress>,
+    /// The last completed async job (`VIR_DOMAIN_JOB_STATS_COMPLETED`).
+    pub last_job: Option<super::jobs::JobProgress>,
 }
 
 impl DomainObj {
@@ -69,6 +75,8 @@ impl DomainObj {
             state: StateReason::SHUTOFF,
             vm: None,
             job: Arc::new(tokio::sync::Mutex::new(())),
+            job_progress: None,
+            last_job: None,
         }
     }
 

@@ -29,7 +29,7 @@ pub mod list_flags {
     pub const NO_CHECKPOINT: u32 = 32768;
 }
 
-fn matches(o: &DomainObj, flags: u32) -> bool {
+fn matches(o: &DomainObj, flags: u32, managed_save: bool) -> bool {
     use list_flags as f;
     let pair = |a: u32, b: u32, va: bool| {
         let set = flags & (a | b);
@@ -51,7 +51,7 @@ fn matches(o: &DomainObj, flags: u32) -> bool {
             return false;
         }
     }
-    pair(f::MANAGEDSAVE, f::NO_MANAGEDSAVE, false)
+    pair(f::MANAGEDSAVE, f::NO_MANAGEDSAVE, managed_save)
         && pair(f::AUTOSTART, f::NO_AUTOSTART, o.autostart)
         && pair(f::HAS_SNAPSHOT, f::NO_SNAPSHOT, false)
         && pair(f::HAS_CHECKPOINT, f::NO_CHECKPOINT, false)
@@ -64,7 +64,7 @@ impl QemuDriver {
         let mut v: Vec<DomainRef> = self
             .lock()
             .values()
-            .filter(|o| matches(o, flags))
+            .filter(|o| matches(o, flags, self.has_managed_save(o.name())))
             .map(|o| o.handle())
             .collect();
         v.sort_by(|a, b| a.name.cmp(&b.name));

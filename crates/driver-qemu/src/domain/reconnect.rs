@@ -120,6 +120,17 @@ impl QemuDriver {
             return;
         };
         let events = qmp.events();
+        // pty paths come from QEMU itself (the status XML may not carry them through)
+        if let Ok(chardevs) = qmp
+            .execute("query-chardev", None, Duration::from_secs(10))
+            .await
+        {
+            if let Some(o) = self.lock().get_mut(&uuid) {
+                if let Some(l) = o.live.as_mut() {
+                    super::start::record_ptys(l, &chardevs);
+                }
+            }
+        }
         let status = qmp
             .execute("query-status", None, Duration::from_secs(10))
             .await
@@ -135,6 +146,7 @@ impl QemuDriver {
             got_shutdown: AtomicBool::new(false),
             fake_reboot: AtomicBool::new(false),
             agent_connected: AtomicBool::new(true),
+            stop_reason: std::sync::Mutex::new(None),
             exited,
         });
         {
@@ -166,7 +178,11 @@ impl QemuDriver {
         for uuid in todo {
             let me = self.clone();
             let h = tokio::spawn(async move {
-                if let Err(e) = me.start_domain(uuid, false).await {
+                let r = match me.start_from_managed_save(uuid, false).await {
+                    Some(r) => r,
+                    None => me.start_domain(uuid, false).await,
+                };
+                if let Err(e) = r {
                     tracing::warn!(error = %e.message, "autostart failed");
                 }
             });

@@ -55,6 +55,54 @@ fn log_tail(path: &std::path::Path) -> String {
     lines[start..].join("\n")
 }
 
+/// What to start: a fresh boot or a restore from a save image.
+pub(crate) struct StartSpec {
+    pub paused: bool,
+    pub restore: Option<RestoreSource>,
+}
+
+/// An incoming save image: the definition inside it and its migration stream.
+pub(crate) struct RestoreSource {
+    pub def: DomainDef,
+    /// The image file and the offset of its migration stream.
+    pub path: std::path::PathBuf,
+    pub offset: u64,
+    pub was_running: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StartMode {
+    paused: bool,
+    restored: bool,
+}
+
+/// Waits until QEMU has loaded the incoming migration stream (`query-migrate`).
+async fn wait_incoming(qmp: &QmpClient) -> VirResult<()> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(300);
+    loop {
+        let v = qmp
+            .execute("query-migrate", None, QMP_TIMEOUT)
+            .await
+            .map_err(qmp_err)?;
+        match v["status"].as_str().unwrap_or("") {
+            "completed" => return Ok(()),
+            "failed" | "cancelled" => {
+                return Err(internal(format!(
+                    "failed to restore the domain: {}",
+                    v["error-desc"]
+                        .as_str()
+                        .unwrap_or("incoming migration failed")
+                )))
+            }
+            _ => {}
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Err(internal("timed out loading the save image"));
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 fn internal(detail: impl Into<String>) -> VirError {
     VirError::internal(ErrorDomain::Qemu, detail)
 }
@@ -66,6 +114,23 @@ impl QemuDriver {
         uuid: Uuid,
         start_paused: bool,
     ) -> VirResult<DomainRef> {
+        self.start_with(
+            uuid,
+            StartSpec {
+                paused: start_paused,
+                restore: None,
+            },
+        )
+        .await
+    }
+
+    /// Starts QEMU for a domain: a fresh boot, or an incoming save image (`spec.restore`).
+    pub(crate) async fn start_with(
+        self: &Arc<Self>,
+        uuid: Uuid,
+        spec: StartSpec,
+    ) -> VirResult<DomainRef> {
+        let start_paused = spec.paused;
         let caps = self.qemu_caps().await?;
         let (def, name) = {
             let doms = self.lock();
@@ -82,7 +147,11 @@ impl QemuDriver {
                     "domain is already running",
                 ));
             }
-            (o.def.clone(), o.def.name.clone())
+            let def = match &spec.restore {
+                Some(r) => r.def.clone(),
+                None => o.def.clone(),
+            };
+            (def, o.def.name.clone())
         };
         let id = self.next_id.fetch_add(1, Ordering::SeqCst);
         let paths = &self.opts.paths;
@@ -98,23 +167,58 @@ impl QemuDriver {
             vnc_ports_in_use: self.vnc_ports_in_use(),
             probe_ports: true,
         };
-        let cmd = match build_command(&mut live, &ctx) {
+        let mut cmd = match build_command(&mut live, &ctx) {
             Ok(c) => c,
             Err(e) => {
                 let _ = std::fs::remove_dir_all(&domain_dir);
                 return Err(e);
             }
         };
-        match self.launch(&name, &cmd, &domain_dir, start_paused).await {
-            Ok((child, qmp)) => {
-                self.finish_start(uuid, id, live, cmd, domain_dir, child, qmp, start_paused)
-                    .await
+        let (stdin, mode) = match spec.restore {
+            Some(r) => {
+                // QEMU reads the image's migration stream from a helper; passing the file
+                // as fd 0 leaves QEMU with fd 0 closed afterwards, which breaks a later
+                // `exec:` save
+                cmd.args.push("-incoming".into());
+                cmd.args.push(format!(
+                    "exec:tail -c +{} {}",
+                    r.offset + 1,
+                    super::save::sh_quote(&r.path.display().to_string())
+                ));
+                (
+                    None::<std::fs::File>,
+                    StartMode {
+                        paused: !r.was_running || start_paused,
+                        restored: true,
+                    },
+                )
             }
+            None => (
+                None,
+                StartMode {
+                    paused: start_paused,
+                    restored: false,
+                },
+            ),
+        };
+        let launched = match self.launch(&name, &cmd, &domain_dir, stdin).await {
+            Ok(l) => l,
             Err(e) => {
                 let _ = std::fs::remove_dir_all(&domain_dir);
-                Err(e)
+                return Err(e);
+            }
+        };
+        let (mut child, qmp) = launched;
+        if mode.restored {
+            if let Err(e) = wait_incoming(&qmp).await {
+                let _ = child.start_kill();
+                let _ = child.wait().await;
+                let _ = std::fs::remove_dir_all(&domain_dir);
+                return Err(e);
             }
         }
+        self.finish_start(uuid, id, live, cmd, domain_dir, child, qmp, mode)
+            .await
     }
 
     async fn launch(
@@ -122,7 +226,7 @@ impl QemuDriver {
         name: &str,
         cmd: &QemuCommand,
         domain_dir: &std::path::Path,
-        _paused: bool,
+        stdin: Option<std::fs::File>,
     ) -> VirResult<(tokio::process::Child, QmpClient)> {
         let log_path = self.opts.paths.log_dir.join(format!("{name}.log"));
         std::fs::create_dir_all(&self.opts.paths.log_dir)
@@ -140,7 +244,7 @@ impl QemuDriver {
         c.args(&cmd.args)
             .env("LC_ALL", "C")
             .current_dir(domain_dir)
-            .stdin(Stdio::null())
+            .stdin(stdin.map_or_else(Stdio::null, Stdio::from))
             .stdout(Stdio::from(log))
             .stderr(Stdio::from(err))
             .process_group(0)
@@ -186,8 +290,9 @@ impl QemuDriver {
         domain_dir: std::path::PathBuf,
         mut child: tokio::process::Child,
         qmp: QmpClient,
-        start_paused: bool,
+        mode: StartMode,
     ) -> VirResult<DomainRef> {
+        let start_paused = mode.paused;
         let pid = child.id().map(|p| p as i32).unwrap_or(-1);
         let events = qmp.events();
         if let Ok(chardevs) = qmp.execute("query-chardev", None, QMP_TIMEOUT).await {
@@ -207,9 +312,10 @@ impl QemuDriver {
             got_shutdown: AtomicBool::new(false),
             fake_reboot: AtomicBool::new(false),
             agent_connected: AtomicBool::new(false),
+            stop_reason: std::sync::Mutex::new(None),
             exited,
         });
-        let handle = self.install_vm(uuid, id, live, &vm, start_paused);
+        let handle = self.install_vm(uuid, id, live, &vm, mode);
         let handle = match handle {
             Ok(h) => h,
             Err(e) => {
@@ -219,13 +325,14 @@ impl QemuDriver {
             }
         };
         spawn_monitor(self, uuid, vm.clone(), events, Some(child));
-        self.emit_lifecycle(handle.clone(), lifecycle::STARTED, detail::STARTED_BOOTED);
+        let (started, suspended) = if mode.restored {
+            (detail::STARTED_RESTORED, detail::SUSPENDED_RESTORED)
+        } else {
+            (detail::STARTED_BOOTED, detail::SUSPENDED_PAUSED)
+        };
+        self.emit_lifecycle(handle.clone(), lifecycle::STARTED, started);
         if start_paused {
-            self.emit_lifecycle(
-                handle.clone(),
-                lifecycle::SUSPENDED,
-                detail::SUSPENDED_PAUSED,
-            );
+            self.emit_lifecycle(handle.clone(), lifecycle::SUSPENDED, suspended);
         } else if let Err(e) = qmp.execute("cont", None, QMP_TIMEOUT).await {
             let _ = self.kill_vm(&vm, true).await;
             return Err(qmp_err(e));
@@ -239,7 +346,7 @@ impl QemuDriver {
         id: i32,
         live: DomainDef,
         vm: &Arc<VmProcess>,
-        start_paused: bool,
+        mode: StartMode,
     ) -> VirResult<DomainRef> {
         {
             let mut doms = self.lock();
@@ -249,10 +356,11 @@ impl QemuDriver {
             o.id = id;
             o.live = Some(live);
             o.vm = Some(vm.clone());
-            let to = if start_paused {
-                StateReason::new(st::PAUSED, paused::USER)
-            } else {
-                StateReason::new(st::RUNNING, running::BOOTED)
+            let to = match (mode.paused, mode.restored) {
+                (true, false) => StateReason::new(st::PAUSED, paused::USER),
+                (true, true) => StateReason::new(st::PAUSED, paused::SAVE),
+                (false, false) => StateReason::new(st::RUNNING, running::BOOTED),
+                (false, true) => StateReason::new(st::RUNNING, running::RESTORED),
             };
             QemuDriver::set_state(o, to)?;
             let _ = save_status(&self.opts.paths, o);
@@ -273,7 +381,7 @@ impl QemuDriver {
 }
 
 /// Writes the pty paths QEMU allocated into the live XML (`<source path>` and `tty=`).
-fn record_ptys(live: &mut DomainDef, chardevs: &Value) {
+pub(crate) fn record_ptys(live: &mut DomainDef, chardevs: &Value) {
     let Some(list) = chardevs.as_array() else {
         return;
     };

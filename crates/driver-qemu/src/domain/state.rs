@@ -8,12 +8,15 @@ use rvirt_core::info::domain_state as st;
 pub mod running {
     pub const UNKNOWN: i32 = 0;
     pub const BOOTED: i32 = 1;
+    pub const RESTORED: i32 = 3;
     pub const UNPAUSED: i32 = 5;
+    pub const SAVE_CANCELED: i32 = 7;
 }
 /// `virDomainPausedReason`.
 pub mod paused {
     pub const UNKNOWN: i32 = 0;
     pub const USER: i32 = 1;
+    pub const SAVE: i32 = 3;
     pub const IOERROR: i32 = 5;
     pub const SHUTTING_DOWN: i32 = 8;
     pub const STARTING_UP: i32 = 11;
@@ -28,8 +31,9 @@ pub mod shutoff {
     pub const SHUTDOWN: i32 = 1;
     pub const DESTROYED: i32 = 2;
     pub const CRASHED: i32 = 3;
-    pub const FAILED: i32 = 5;
-    pub const DAEMON: i32 = 7;
+    pub const SAVED: i32 = 5;
+    pub const FAILED: i32 = 6;
+    pub const DAEMON: i32 = 8;
 }
 /// Lifecycle event details (`virDomainEvent*DetailType`).
 pub mod detail {
@@ -37,12 +41,15 @@ pub mod detail {
     pub const DEFINED_UPDATED: i32 = 1;
     pub const UNDEFINED_REMOVED: i32 = 0;
     pub const STARTED_BOOTED: i32 = 0;
+    pub const STARTED_RESTORED: i32 = 2;
     pub const SUSPENDED_PAUSED: i32 = 0;
     pub const SUSPENDED_IOERROR: i32 = 2;
+    pub const SUSPENDED_RESTORED: i32 = 4;
     pub const RESUMED_UNPAUSED: i32 = 0;
     pub const STOPPED_SHUTDOWN: i32 = 0;
     pub const STOPPED_DESTROYED: i32 = 1;
     pub const STOPPED_CRASHED: i32 = 2;
+    pub const STOPPED_SAVED: i32 = 4;
     pub const STOPPED_FAILED: i32 = 5;
     pub const SHUTDOWN_FINISHED: i32 = 0;
     pub const SHUTDOWN_GUEST: i32 = 1;

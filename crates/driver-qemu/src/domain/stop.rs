@@ -47,7 +47,10 @@ impl QemuDriver {
 
     /// The process is gone: shut the domain off with the reason its exit implies.
     pub(crate) fn process_exited(&self, uuid: Uuid, vm: &Arc<VmProcess>) {
-        let (reason, det) = if vm.flag(&vm.destroying) {
+        let forced = *vm.stop_reason.lock().unwrap_or_else(|p| p.into_inner());
+        let (reason, det) = if let Some(r) = forced {
+            r
+        } else if vm.flag(&vm.destroying) {
             (shutoff::DESTROYED, detail::STOPPED_DESTROYED)
         } else if vm.flag(&vm.got_shutdown) {
             (shutoff::SHUTDOWN, detail::STOPPED_SHUTDOWN)

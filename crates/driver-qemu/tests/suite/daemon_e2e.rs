@@ -1,0 +1,354 @@
+//! The "Done means", end to end with stock virsh through `rvirtd --root`:
+//! define → start → console shows the readiness line → domifaddr --source agent →
+//! attach-disk (the guest sees it) → detach → save → restore → managedsave → start (resumes)
+//! → shutdown < 5 s → 5 guests, kill -9 rvirtd, restart: same PIDs, console and agent work.
+
+use crate::common::guest_available;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// rvirtd on a fixed root that can be killed and restarted; kills every QEMU it left on drop.
+struct Daemon {
+    root: PathBuf,
+    child: Option<Child>,
+}
+
+impl Daemon {
+    fn start(root: &Path) -> Daemon {
+        let mut d = Daemon {
+            root: root.to_path_buf(),
+            child: None,
+        };
+        d.spawn();
+        d
+    }
+
+    fn sock(&self) -> PathBuf {
+        self.root.join("run/libvirt/libvirt-sock")
+    }
+
+    fn spawn(&mut self) {
+        let _ = std::fs::remove_file(self.sock());
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.root.join("rvirtd.log"))
+            .unwrap();
+        let c = Command::new(rvirt_testkit::binaries::bin_path("rvirtd"))
+            .arg("--root")
+            .arg(&self.root)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        self.child = Some(c);
+        let t = Instant::now();
+        while !self.sock().exists() {
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "rvirtd did not start"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn kill9(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    fn uri(&self) -> String {
+        format!("qemu+unix:///system?socket={}", self.sock().display())
+    }
+
+    fn virsh(&self, args: &[&str]) -> (bool, String) {
+        let o = Command::new("virsh")
+            .arg("-c")
+            .arg(self.uri())
+            .args(args)
+            .output()
+            .unwrap();
+        let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
+        s += &String::from_utf8_lossy(&o.stderr);
+        (o.status.success(), s)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let (ok, out) = self.virsh(args);
+        assert!(ok, "virsh {args:?} failed: {out}");
+        out
+    }
+
+    fn qemu_pid(&self, name: &str) -> Option<i32> {
+        let s =
+            std::fs::read_to_string(self.root.join(format!("run/libvirt/qemu/{name}.xml"))).ok()?;
+        let i = s.find(" pid='")? + 6;
+        s[i..].split('\'').next()?.parse().ok()
+    }
+
+    fn wait_state(&self, name: &str, want: &str, timeout: Duration) -> Option<Duration> {
+        let t = Instant::now();
+        while t.elapsed() < timeout {
+            if self.virsh(&["domstate", name]).1.trim() == want {
+                return Some(t.elapsed());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
+    }
+}
+
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        let run = self.root.join("run/libvirt/qemu");
+        let pids: Vec<i32> = std::fs::read_dir(&run)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                self.qemu_pid(name.strip_suffix(".xml")?)
+            })
+            .collect();
+        self.kill9();
+        for p in pids {
+            let _ = Command::new("kill").args(["-9", &p.to_string()]).status();
+        }
+    }
+}
+
+/// `virsh <args>` under a pty (`script`): sends `input` after a moment, returns once
+/// `needle` shows up in the output (or the timeout passes) and detaches with Ctrl-].
+fn console_session(uri: &str, args: &str, input: &str, needle: &str, timeout: Duration) -> String {
+    let mut c = Command::new("script")
+        .args(["-qfec", &format!("virsh -c '{uri}' {args}"), "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = c.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut stdin = c.stdin.take().unwrap();
+    let t = Instant::now();
+    let mut seen = String::new();
+    // (re)send the input every 2 s until the answer shows up: the first copy can reach
+    // virsh before it has put the terminal in raw mode
+    let mut next_send = Duration::from_millis(700);
+    while t.elapsed() < timeout && !seen.contains(needle) {
+        if let Ok(b) = rx.recv_timeout(Duration::from_millis(200)) {
+            seen.push_str(&String::from_utf8_lossy(&b));
+        }
+        if !input.is_empty() && t.elapsed() > next_send {
+            let _ = stdin.write_all(input.as_bytes());
+            let _ = stdin.flush();
+            next_send += Duration::from_secs(2);
+        }
+    }
+    let _ = stdin.write_all(&[0x1d]);
+    let _ = stdin.flush();
+    std::thread::sleep(Duration::from_millis(200));
+    let _ = c.kill();
+    let _ = c.wait();
+    seen
+}
+
+fn guest_xml(name: &str, g: &rvirt_testkit::guest::GuestImage) -> String {
+    crate::common::guest_xml(name, g)
+}
+
+fn wait_agent_ipv4(d: &Daemon, name: &str) -> String {
+    let t = Instant::now();
+    loop {
+        let (ok, out) = d.virsh(&["domifaddr", name, "--source", "agent"]);
+        if ok
+            && out
+                .lines()
+                .any(|l| l.contains("ipv4") && !l.contains("127.0.0.1"))
+        {
+            return out;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(60),
+            "no agent address: {out}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn done_means_with_stock_virsh() {
+    let Some(guest) = guest_available() else {
+        return;
+    };
+    if Command::new("virsh").arg("--version").output().is_err() {
+        eprintln!("skipping: virsh not installed");
+        return;
+    }
+    let root = tempfile::Builder::new()
+        .prefix("rvirt-e2e")
+        .tempdir()
+        .unwrap();
+    let mut d = Daemon::start(root.path());
+    let xmlf = root.path().join("g1.xml");
+    std::fs::write(&xmlf, guest_xml("g1", &guest)).unwrap();
+    d.ok(&["define", xmlf.to_str().unwrap()]);
+
+    // start with the console attached: the readiness line shows up on it
+    let t = Instant::now();
+    let out = console_session(
+        &d.uri(),
+        "start g1 --console",
+        "",
+        rvirt_testkit::guest::READY_LINE,
+        Duration::from_secs(90),
+    );
+    assert!(out.contains(rvirt_testkit::guest::READY_LINE), "{out}");
+    println!("start → readiness line on the console: {:?}", t.elapsed());
+    let mut start_lat = Vec::new();
+
+    let ifaddr = wait_agent_ipv4(&d, "g1");
+    println!("domifaddr --source agent:\n{ifaddr}");
+
+    // attach a disk; the guest sees a new block device (its own name for it is vda)
+    let img = root.path().join("extra.img");
+    std::fs::File::create(&img)
+        .unwrap()
+        .set_len(8 << 20)
+        .unwrap();
+    d.ok(&[
+        "attach-disk",
+        "g1",
+        img.to_str().unwrap(),
+        "vdb",
+        "--targetbus",
+        "virtio",
+        "--live",
+    ]);
+    assert!(d.ok(&["domblklist", "g1"]).contains("vdb"));
+    let out = console_session(
+        &d.uri(),
+        "console g1",
+        "\necho BLK:$(ls /sys/block | tr '\\n' ,):END\n",
+        "vda,:END",
+        Duration::from_secs(20),
+    );
+    assert!(
+        out.contains("vda,:END"),
+        "guest does not see the disk: {out}"
+    );
+    d.ok(&["detach-disk", "g1", "vdb", "--live"]);
+    assert!(!d.ok(&["domblklist", "g1"]).contains("vdb"));
+
+    // save → restore
+    let saved = root.path().join("g1.save");
+    let t = Instant::now();
+    d.ok(&["save", "g1", saved.to_str().unwrap()]);
+    println!("save: {:?}", t.elapsed());
+    assert_eq!(
+        d.ok(&["domstate", "g1", "--reason"]).trim(),
+        "shut off (saved)"
+    );
+    assert!(d
+        .ok(&["save-image-dumpxml", saved.to_str().unwrap()])
+        .contains("<name>g1</name>"));
+    let t = Instant::now();
+    d.ok(&["restore", saved.to_str().unwrap()]);
+    println!("restore: {:?}", t.elapsed());
+    assert_eq!(
+        d.ok(&["domstate", "g1", "--reason"]).trim(),
+        "running (restored)"
+    );
+
+    // managedsave → start resumes
+    d.ok(&["managedsave", "g1"]);
+    assert!(d.ok(&["dominfo", "g1"]).contains("Managed save:   yes"));
+    let t = Instant::now();
+    d.ok(&["start", "g1"]);
+    println!("start from managed save: {:?}", t.elapsed());
+    assert_eq!(
+        d.ok(&["domstate", "g1", "--reason"]).trim(),
+        "running (restored)"
+    );
+    assert!(d.ok(&["dominfo", "g1"]).contains("Managed save:   no"));
+    wait_agent_ipv4(&d, "g1");
+
+    // shutdown reaches shut off in under 5 s
+    let t = Instant::now();
+    d.ok(&["shutdown", "g1"]);
+    let off = d.wait_state("g1", "shut off", Duration::from_secs(5));
+    let shutdown_lat = t.elapsed();
+    assert!(off.is_some(), "shutdown took longer than 5 s");
+    println!("shutdown → shut off: {shutdown_lat:?}");
+
+    // five guests, kill -9 rvirtd, restart
+    for i in 2..=5 {
+        let f = root.path().join(format!("g{i}.xml"));
+        std::fs::write(&f, guest_xml(&format!("g{i}"), &guest)).unwrap();
+        d.ok(&["define", f.to_str().unwrap()]);
+    }
+    for i in 1..=5 {
+        let t = Instant::now();
+        d.ok(&["start", &format!("g{i}")]);
+        start_lat.push(t.elapsed());
+    }
+    println!("start latencies (virsh start → running): {start_lat:?}");
+    let pids: Vec<i32> = (1..=5)
+        .map(|i| d.qemu_pid(&format!("g{i}")).unwrap())
+        .collect();
+    wait_agent_ipv4(&d, "g3");
+    d.kill9();
+    d.spawn();
+    let t = Instant::now();
+    let list = d.ok(&["list"]);
+    println!("first list after restart ({:?}):\n{list}", t.elapsed());
+    for i in 1..=5 {
+        assert!(
+            list.lines()
+                .any(|l| l.contains(&format!(" g{i} ")) && l.contains("running")),
+            "{list}"
+        );
+    }
+    let after: Vec<i32> = (1..=5)
+        .map(|i| d.qemu_pid(&format!("g{i}")).unwrap())
+        .collect();
+    assert_eq!(pids, after);
+    let out = console_session(
+        &d.uri(),
+        "console g3",
+        "\necho ALIVE$((40+2))\n",
+        "ALIVE42",
+        Duration::from_secs(20),
+    );
+    assert!(out.contains("ALIVE42"), "console after restart: {out}");
+    wait_agent_ipv4(&d, "g3");
+    assert!(!d.ok(&["domhostname", "g3"]).trim().is_empty());
+
+    let mut destroy_lat = Vec::new();
+    for i in 1..=5 {
+        let t = Instant::now();
+        d.ok(&["destroy", &format!("g{i}")]);
+        destroy_lat.push(t.elapsed());
+    }
+    println!("destroy latencies: {destroy_lat:?}");
+    for p in pids {
+        assert!(
+            !rvirt_driver_qemu::process::pid_alive(p),
+            "QEMU {p} survived destroy"
+        );
+    }
+}

@@ -1,0 +1,1 @@
+"""Side-by-side benchmarks of rvirtd and libvirtd (see docs/performance.md)."""

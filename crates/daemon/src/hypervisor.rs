@@ -9,11 +9,15 @@ use async_trait::async_trait;
 use rvirt_core::driver::{
     ComposedConnection, Connection, DriverFactory, OpenContext, SecondaryDrivers,
 };
+use rvirt_core::driver::{NetworkDriver, StorageDriver};
+use rvirt_core::info::NetworkDhcpLease;
 use rvirt_core::uri::ConnectUri;
 use rvirt_core::VirResult;
 use rvirt_driver_host::{HostInterfaceDriver, NodeDeviceDriverImpl, SecretDriverImpl};
 use rvirt_driver_network::{NetworkDriverImpl, NetworkPaths};
-use rvirt_driver_qemu::QemuDriverFactory;
+use rvirt_driver_qemu::{
+    NetworkPortAllocator, PortInfo, QemuDriverFactory, ResolvedVolume, VolumeResolver,
+};
 use rvirt_driver_storage::{StorageDriverImpl, StoragePaths};
 use tokio::sync::OnceCell;
 
@@ -47,6 +51,10 @@ impl HypervisorFactory {
                 let storage =
                     StorageDriverImpl::open(StoragePaths::system(&self.root), qemu.events.clone())?;
                 storage.autostart().await;
+                qemu.set_network_port_allocator(Arc::new(NetPorts(network.clone())));
+                qemu.set_volume_resolver(Arc::new(Volumes(storage.clone())));
+                // guests re-attached at start-up hold ports the network driver forgot
+                qemu.reclaim_network_ports().await;
                 Ok(SecondaryDrivers {
                     network: Some(network),
                     storage: Some(storage),
@@ -71,5 +79,75 @@ impl DriverFactory for HypervisorFactory {
         }
         let secondary = self.start().await?;
         Ok(Arc::new(ComposedConnection::new(conn, secondary)))
+    }
+}
+
+/// The network driver as the QEMU driver's port allocator (`<interface type='network'>`).
+struct NetPorts(Arc<NetworkDriverImpl>);
+
+#[async_trait]
+impl NetworkPortAllocator for NetPorts {
+    async fn allocate_port(&self, network: &str, mac: &str) -> VirResult<PortInfo> {
+        let p = self.0.allocate_port(network, mac).await?;
+        match p.bridge {
+            Some(bridge) => Ok(PortInfo { bridge, mtu: p.mtu }),
+            None => {
+                let _ = self.0.release_port(network, mac).await;
+                Err(rvirt_core::VirError::new(
+                    rvirt_core::error::ErrorCode::ConfigUnsupported,
+                    rvirt_core::error::ErrorDomain::Qemu,
+                    format!("network '{network}' has no bridge (macvtap networks are not supported for guest NICs yet)"),
+                ))
+            }
+        }
+    }
+
+    async fn release_port(&self, network: &str, mac: &str) -> VirResult<()> {
+        self.0.release_port(network, mac).await
+    }
+
+    async fn leases(&self, network: &str) -> VirResult<Vec<NetworkDhcpLease>> {
+        let net = self.0.network_lookup_by_name(network).await?;
+        self.0.network_get_dhcp_leases(&net, None, 0).await
+    }
+}
+
+/// The storage driver as the QEMU driver's volume resolver (`<disk type='volume'>`).
+struct Volumes(Arc<StorageDriverImpl>);
+
+#[async_trait]
+impl VolumeResolver for Volumes {
+    async fn resolve(&self, pool: &str, volume: &str) -> VirResult<ResolvedVolume> {
+        let p = self.0.pool_lookup_by_name(pool).await?;
+        let v = self.0.vol_lookup_by_name(&p, volume).await?;
+        let path = self.0.vol_get_path(&v).await?;
+        let info = self.0.vol_get_info(&v, 0).await?;
+        let xml = self.0.vol_get_xml_desc(&v, 0).await?;
+        Ok(ResolvedVolume {
+            path,
+            format: target_format(&xml),
+            vol_type: info.vol_type,
+        })
+    }
+}
+
+/// `<target><format type='…'/>` of a volume's XML.
+fn target_format(xml: &str) -> Option<String> {
+    let target = &xml[xml.find("<target>")?..];
+    let rest = &target[target.find("<format type=")? + "<format type=".len()..];
+    let quote = rest.chars().next()?;
+    let rest = &rest[1..];
+    Some(rest[..rest.find(quote)?].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::target_format;
+
+    #[test]
+    fn format_comes_from_the_target() {
+        let xml = "<volume><source><format type='x'/></source><target><path>/p</path>\n<format type='qcow2'/></target></volume>";
+        assert_eq!(target_format(xml).as_deref(), Some("qcow2"));
+        assert_eq!(target_format("<volume/>"), None);
     }
 }

@@ -9,7 +9,8 @@ use rvirt_core::driver::{
 };
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::event::EventBus;
-use rvirt_core::handle::{DomainRef, Uuid};
+use rvirt_core::driver::BlockJobInfo;
+use rvirt_core::handle::{DomainRef, DomainSnapshotRef, Uuid};
 use rvirt_core::info::{
     BlockStats, DomainInfo, DomainInterface, DomainStatsRecord, GuestTime, InterfaceStats, JobInfo,
     MemoryStat, NodeInfo,
@@ -52,7 +53,72 @@ impl Connection for QemuConnection {
     }
 }
 
-impl DomainSnapshotDriver for QemuConnection {}
+#[async_trait]
+impl DomainSnapshotDriver for QemuConnection {
+    async fn snapshot_create_xml(
+        &self,
+        dom: &DomainRef,
+        xml: &str,
+        flags: u32,
+    ) -> VirResult<DomainSnapshotRef> {
+        self.rw("virDomainSnapshotCreateXML")?;
+        self.driver.snapshot_create(dom, xml, flags).await
+    }
+    async fn snapshot_get_xml_desc(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<String> {
+        self.driver.snapshot_xml(snap, flags)
+    }
+    async fn list_all_snapshots(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<DomainSnapshotRef>> {
+        self.driver.snapshot_list(dom, flags)
+    }
+    async fn snapshot_list_all_children(
+        &self,
+        snap: &DomainSnapshotRef,
+        flags: u32,
+    ) -> VirResult<Vec<DomainSnapshotRef>> {
+        self.driver.snapshot_children(snap, flags)
+    }
+    async fn snapshot_lookup_by_name(
+        &self,
+        dom: &DomainRef,
+        name: &str,
+        _flags: u32,
+    ) -> VirResult<DomainSnapshotRef> {
+        self.driver.snapshot_lookup(dom, name)
+    }
+    async fn has_current_snapshot(&self, dom: &DomainRef, _flags: u32) -> VirResult<bool> {
+        Ok(self.driver.snapshot_current(dom)?.is_some())
+    }
+    async fn snapshot_current(&self, dom: &DomainRef, _flags: u32) -> VirResult<DomainSnapshotRef> {
+        self.driver
+            .snapshot_current(dom)?
+            .ok_or_else(QemuDriver::no_current_snapshot)
+    }
+    async fn snapshot_get_parent(
+        &self,
+        snap: &DomainSnapshotRef,
+        _flags: u32,
+    ) -> VirResult<DomainSnapshotRef> {
+        self.driver.snapshot_parent(snap)
+    }
+    async fn snapshot_is_current(&self, snap: &DomainSnapshotRef, _flags: u32) -> VirResult<bool> {
+        self.driver.snapshot_is_current(snap)
+    }
+    async fn snapshot_has_metadata(&self, snap: &DomainSnapshotRef, _flags: u32) -> VirResult<bool> {
+        self.driver.snapshot_has_metadata(snap)
+    }
+    async fn revert_to_snapshot(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<()> {
+        self.rw("virDomainRevertToSnapshot")?;
+        self.driver.snapshot_revert(snap, flags).await
+    }
+    async fn snapshot_delete(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<()> {
+        self.rw("virDomainSnapshotDelete")?;
+        self.driver.snapshot_delete(snap, flags).await
+    }
+}
 impl NetworkDriver for QemuConnection {}
 impl StorageDriver for QemuConnection {}
 impl InterfaceDriver for QemuConnection {}
@@ -173,6 +239,21 @@ impl DomainDriver for QemuConnection {
     }
     async fn domain_undefine(&self, dom: &DomainRef, _flags: u32) -> VirResult<()> {
         self.rw("virDomainUndefineFlags")?;
+        // VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA
+        let snaps = self.driver.snapshot_count(dom)?;
+        if snaps > 0 {
+            if _flags & 2 == 0 {
+                let active = self.driver.domain_pid(dom).is_ok();
+                return Err(VirError::operation_invalid(
+                    ErrorDomain::Qemu,
+                    format!(
+                        "cannot delete {} domain with {snaps} snapshots",
+                        if active { "active" } else { "inactive" }
+                    ),
+                ));
+            }
+            self.driver.snapshot_remove_all(dom)?;
+        }
         self.driver.undefine(dom, _flags)
     }
     async fn domain_create_xml(&self, xml: &str, flags: u32) -> VirResult<DomainRef> {
@@ -253,6 +334,7 @@ impl DomainDriver for QemuConnection {
         _flags: u32,
     ) -> VirResult<Vec<DomainInterface>> {
         match source {
+            0 => self.driver.lease_interfaces(dom).await,
             1 => self.driver.agent_interfaces(dom).await,
             _ => Err(VirError::new(
                 ErrorCode::ArgumentUnsupported,
@@ -358,6 +440,91 @@ impl DomainDriver for QemuConnection {
         let p = self.managed_path(dom)?;
         self.driver
             .save_image_define(&p, dxml.as_deref(), flags)
+            .await
+    }
+    async fn domain_block_job_abort(&self, dom: &DomainRef, path: &str, flags: u32) -> VirResult<()> {
+        self.rw("virDomainBlockJobAbort")?;
+        self.driver.block_job_abort(dom, path, flags).await
+    }
+    async fn domain_get_block_job_info(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        flags: u32,
+    ) -> VirResult<Option<BlockJobInfo>> {
+        self.driver.block_job_info(dom, path, flags).await
+    }
+    async fn domain_block_job_set_speed(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainBlockJobSetSpeed")?;
+        self.driver.block_job_set_speed(dom, path, bandwidth, flags).await
+    }
+    async fn domain_block_pull(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainBlockPull")?;
+        VirError::check_flags(ErrorDomain::Qemu, flags, 64, "virDomainBlockPull")?;
+        self.driver
+            .block_pull(dom, path, None, bandwidth, flags & 64 != 0)
+            .await
+    }
+    async fn domain_block_resize(
+        &self,
+        dom: &DomainRef,
+        disk: &str,
+        size: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainBlockResize")?;
+        self.driver.block_resize(dom, disk, size, flags).await
+    }
+    async fn domain_block_rebase(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        base: Option<String>,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainBlockRebase")?;
+        self.driver
+            .block_rebase(dom, path, base, bandwidth, flags)
+            .await
+    }
+    async fn domain_block_commit(
+        &self,
+        dom: &DomainRef,
+        disk: &str,
+        base: Option<String>,
+        top: Option<String>,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainBlockCommit")?;
+        self.driver
+            .block_commit(dom, disk, base, top, bandwidth, flags)
+            .await
+    }
+    async fn domain_block_copy(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        destxml: &str,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainBlockCopy")?;
+        self.driver
+            .block_copy(dom, path, destxml, params, flags)
             .await
     }
     async fn domain_get_job_info(&self, dom: &DomainRef) -> VirResult<JobInfo> {

@@ -12,9 +12,12 @@ pub mod netport;
 pub mod paths;
 pub mod persist;
 pub mod process;
+pub mod sys;
+pub mod volume;
 
 pub use connection::QemuConnection;
 pub use domain::{QemuDriver, QemuOptions};
 pub use factory::QemuDriverFactory;
 pub use netport::{NetworkPortAllocator, PortInfo};
 pub use paths::QemuPaths;
+pub use volume::{ResolvedVolume, VolumeResolver};

@@ -6,6 +6,7 @@
 
 use async_trait::async_trait;
 use rvirt_core::error::VirResult;
+use rvirt_core::info::NetworkDhcpLease;
 
 /// What a network port gives a guest NIC (`virNetworkPort` plug data).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,4 +23,7 @@ pub trait NetworkPortAllocator: Send + Sync {
     async fn allocate_port(&self, network: &str, mac: &str) -> VirResult<PortInfo>;
     /// Releases it when the NIC goes away.
     async fn release_port(&self, network: &str, mac: &str) -> VirResult<()>;
+    /// `virNetworkGetDHCPLeases` on `network` (for `virDomainInterfaceAddresses` with the
+    /// lease source).
+    async fn leases(&self, network: &str) -> VirResult<Vec<NetworkDhcpLease>>;
 }

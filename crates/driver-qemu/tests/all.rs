@@ -10,6 +10,10 @@ mod common;
 mod daemon_e2e;
 #[path = "suite/goldens.rs"]
 mod goldens;
+#[path = "suite/guest_net.rs"]
+pub mod guest_net;
+#[path = "suite/guest_volume.rs"]
+mod guest_volume;
 #[path = "suite/hotplug.rs"]
 pub mod hotplug;
 #[path = "suite/lifecycle.rs"]
@@ -18,5 +22,9 @@ mod lifecycle;
 mod reattach;
 #[path = "suite/save.rs"]
 mod save;
+#[path = "suite/snapshot.rs"]
+mod snapshot;
+#[path = "suite/snapshot_virsh.rs"]
+mod snapshot_virsh;
 #[path = "suite/tuning.rs"]
 mod tuning;

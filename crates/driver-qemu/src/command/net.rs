@@ -30,7 +30,7 @@ pub fn interface_args(
     let netdev = format!("hostnet{index}");
     let backend = match d.attr("type").unwrap_or("") {
         "user" => format!("user,id={netdev}"),
-        "ethernet" => {
+        "ethernet" | "network" | "bridge" => {
             let ifname = child_attr(d, "target", "dev")
                 .map_or(String::new(), |t| format!(",ifname={}", qemu_escape(t)));
             format!("tap,id={netdev}{ifname},script=no,downscript=no")

@@ -50,6 +50,8 @@ pub struct QemuDriver {
     /// The network driver's port allocator (`<interface type='network'>`), injected by the
     /// daemon.
     pub(crate) net_ports: Mutex<Option<Arc<dyn crate::netport::NetworkPortAllocator>>>,
+    /// The storage driver's volume lookup (`<disk type='volume'>`), injected by the daemon.
+    pub(crate) vol_resolver: Mutex<Option<Arc<dyn crate::volume::VolumeResolver>>>,
 }
 
 impl Drop for QemuDriver {
@@ -70,6 +72,7 @@ impl QemuDriver {
             next_id: AtomicI32::new(1),
             tasks: Mutex::new(Vec::new()),
             net_ports: Mutex::new(None),
+            vol_resolver: Mutex::new(None),
         }
     }
 
@@ -89,6 +92,11 @@ impl QemuDriver {
     /// Lets `<interface type='network'>` NICs get ports from the network driver.
     pub fn set_network_port_allocator(&self, a: Arc<dyn crate::netport::NetworkPortAllocator>) {
         *self.net_ports.lock().unwrap_or_else(|p| p.into_inner()) = Some(a);
+    }
+
+    /// Lets `<disk type='volume'>` disks resolve through the storage driver.
+    pub fn set_volume_resolver(&self, r: Arc<dyn crate::volume::VolumeResolver>) {
+        *self.vol_resolver.lock().unwrap_or_else(|p| p.into_inner()) = Some(r);
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, HashMap<Uuid, DomainObj>> {

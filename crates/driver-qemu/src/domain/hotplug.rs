@@ -1,7 +1,7 @@
 //! Live and persistent device changes (`virDomainAttachDeviceFlags`,
 //! `virDomainDetachDeviceFlags`, `virDomainDetachDeviceAlias`, `virDomainUpdateDeviceFlags`):
 //! file-backed virtio-blk disks (`blockdev-add` + `device_add`), CD-ROM media
-//! (`blockdev-change-medium`), and `user`/`ethernet` interfaces (`netdev_add`).
+//! (`blockdev-change-medium`), and `user`/`ethernet`/`network`/`bridge` interfaces (`netdev_add`).
 //! Live detach completes when QEMU reports `DEVICE_DELETED`.
 
 use super::config::save_config;
@@ -223,6 +223,8 @@ impl QemuDriver {
                 )))
             }
         }
+        // a volume disk plugs as the file/block disk it resolves to
+        let volume = self.translate_volume_disk(&mut dev).await?;
         // a PCI slot from the same allocator as start-up
         let alias = util_alias(&dev).unwrap_or_default().to_string();
         insert_device(&mut live.devices, dev);
@@ -235,9 +237,19 @@ impl QemuDriver {
         else {
             return Err(VirError::internal(ErrorDomain::Qemu, "device vanished"));
         };
+        let mut dev = dev;
         match dev.name.as_str() {
             "disk" => self.plug_disk(&vm.qmp, &dev, &alias, q35).await?,
-            _ => self.plug_nic(&vm.qmp, &dev, &alias, q35).await?,
+            _ => {
+                self.plug_host_side(&mut dev).await?;
+                if let Err(e) = self.plug_nic(&vm.qmp, &dev, &alias, q35).await {
+                    self.unplug_host_side(&dev);
+                    return Err(e);
+                }
+            }
+        }
+        if let Some(v) = volume {
+            super::volumes::restore_volume_disk(&mut dev, v);
         }
         self.with_dom(dom, |o| {
             if let Some(l) = o.live.as_mut() {
@@ -326,7 +338,7 @@ impl QemuDriver {
             "user" => {
                 nd.insert("type".into(), json!("user"));
             }
-            "ethernet" => {
+            "ethernet" | "network" | "bridge" => {
                 nd.insert("type".into(), json!("tap"));
                 if let Some(t) = target_dev(dev) {
                     nd.insert("ifname".into(), json!(t));
@@ -491,6 +503,7 @@ impl QemuDriver {
                             .qmp
                             .execute("netdev_del", Some(json!({"id": format!("host{alias}")})), T)
                             .await;
+                        self.unplug_host_side(&dev);
                     }
                     None => {}
                 }

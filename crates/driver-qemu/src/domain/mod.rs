@@ -2,6 +2,8 @@
 //! events, status files, re-attach, consoles and the guest agent.
 
 mod agent;
+mod blockjob;
+pub mod blockjob_disk;
 mod config;
 mod console;
 mod control;
@@ -10,10 +12,15 @@ mod driver;
 mod hotplug;
 pub mod jobs;
 mod monitor;
+mod nics;
 mod object;
 mod query;
 mod reconnect;
 mod save;
+mod snapshot;
+pub mod snapshot_def;
+mod snapshot_ops;
+pub mod snapshot_store;
 pub mod saveimage;
 mod start;
 pub mod state;
@@ -21,6 +28,7 @@ pub mod stats;
 mod status;
 mod stop;
 mod tuning;
+mod volumes;
 
 pub use agent::parse_interfaces;
 pub use control::{
@@ -29,4 +37,6 @@ pub use control::{
 pub use driver::{QemuDriver, QemuOptions};
 pub use hotplug::{parse_device, AFFECT_CONFIG, AFFECT_LIVE};
 pub use query::list_flags;
+pub use blockjob::{job_kind, job_status};
+pub use snapshot::create_flags as snapshot_create_flags;
 pub use save::{image_xml, SAVE_PAUSED, SAVE_RUNNING};

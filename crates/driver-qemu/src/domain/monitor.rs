@@ -75,6 +75,10 @@ async fn watch(
 }
 
 async fn handle_event(drv: &Arc<QemuDriver>, uuid: Uuid, vm: &Arc<VmProcess>, ev: QmpEvent) {
+    if ev.event.starts_with("BLOCK_JOB_") {
+        drv.on_block_job_event(uuid, vm, &ev);
+        return;
+    }
     let mut emit: Vec<DomainEventKind> = Vec::new();
     let mut after_shutdown_reboot = false;
     {

@@ -107,7 +107,9 @@ impl QemuDriver {
             if let Some(o) = doms.get_mut(&uuid) {
                 let h = o.handle();
                 let _ = QemuDriver::set_state(o, StateReason::new(st::SHUTOFF, shutoff::CRASHED));
-                o.live = None;
+                if let Some(l) = o.live.take() {
+                    self.unplug_all_host_sides(&l);
+                }
                 o.id = -1;
                 if !o.persistent {
                     doms.remove(&uuid);

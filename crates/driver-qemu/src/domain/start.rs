@@ -160,6 +160,17 @@ impl QemuDriver {
         std::fs::create_dir_all(&domain_dir)
             .map_err(|e| internal(format!("cannot create {}: {e}", domain_dir.display())))?;
         let mut live: DomainDef = def;
+        let volumes = match self.translate_volume_disks(&mut live).await {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&domain_dir);
+                return Err(e);
+            }
+        };
+        if let Err(e) = self.plug_all_host_sides(&mut live).await {
+            let _ = std::fs::remove_dir_all(&domain_dir);
+            return Err(e);
+        }
         let ctx = BuildContext {
             caps: (*caps).clone(),
             id,
@@ -167,9 +178,12 @@ impl QemuDriver {
             vnc_ports_in_use: self.vnc_ports_in_use(),
             probe_ports: true,
         };
-        let mut cmd = match build_command(&mut live, &ctx) {
+        let built = build_command(&mut live, &ctx);
+        super::volumes::restore_volume_disks(&mut live, volumes);
+        let mut cmd = match built {
             Ok(c) => c,
             Err(e) => {
+                self.unplug_all_host_sides(&live);
                 let _ = std::fs::remove_dir_all(&domain_dir);
                 return Err(e);
             }
@@ -204,6 +218,7 @@ impl QemuDriver {
         let launched = match self.launch(&name, &cmd, &domain_dir, stdin).await {
             Ok(l) => l,
             Err(e) => {
+                self.unplug_all_host_sides(&live);
                 let _ = std::fs::remove_dir_all(&domain_dir);
                 return Err(e);
             }
@@ -213,6 +228,7 @@ impl QemuDriver {
             if let Err(e) = wait_incoming(&qmp).await {
                 let _ = child.start_kill();
                 let _ = child.wait().await;
+                self.unplug_all_host_sides(&live);
                 let _ = std::fs::remove_dir_all(&domain_dir);
                 return Err(e);
             }

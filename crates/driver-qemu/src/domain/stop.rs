@@ -73,7 +73,9 @@ impl QemuDriver {
             let h = o.handle();
             let _ = QemuDriver::set_state(o, StateReason::new(st::SHUTOFF, reason));
             o.vm = None;
-            o.live = None;
+            if let Some(l) = o.live.take() {
+                self.unplug_all_host_sides(&l);
+            }
             o.id = -1;
             let _ = std::fs::remove_file(status_path(&self.opts.paths, o.name()));
             let _ = std::fs::remove_dir_all(&vm.domain_dir);

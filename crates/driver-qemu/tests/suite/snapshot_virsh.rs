@@ -1,0 +1,101 @@
+//! Snapshots through stock virsh against `rvirtd --root`: snapshot-create-as, snapshot-list,
+//! snapshot-current, snapshot-revert, snapshot-delete.
+
+use crate::common::{guest_available, PidGuard};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn virsh(uri: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new("virsh")
+        .arg("-c")
+        .arg(uri)
+        .args(args)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+fn ok(uri: &str, args: &[&str]) -> String {
+    let (good, text) = virsh(uri, args);
+    assert!(good, "virsh {args:?} failed: {text}");
+    text
+}
+
+/// QEMU pids recorded in the daemon's status files.
+fn qemu_pids(root: &std::path::Path) -> Vec<i32> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(root.join("run/libvirt/qemu")) {
+        for e in rd.flatten() {
+            let Ok(s) = std::fs::read_to_string(e.path()) else { continue };
+            if let Some(i) = s.find("pid='") {
+                let rest = &s[i + 5..];
+                if let Some(p) = rest.split('\'').next().and_then(|p| p.parse().ok()) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn virsh_snapshot_create_list_revert_delete() {
+    let Some(guest) = guest_available() else {
+        return;
+    };
+    if !std::path::Path::new("/usr/bin/virsh").exists() {
+        eprintln!("skipping: virsh not installed");
+        return;
+    }
+    let d = rvirt_testkit::TestDaemon::start();
+    let pids = PidGuard::default();
+    let uri = d.uri("qemu:///system");
+    let disk = d.root().join("vdisk.qcow2");
+    let st = Command::new("qemu-img")
+        .args(["create", "-q", "-f", "qcow2", disk.to_str().unwrap(), "32M"])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let xml = crate::snapshot::guest_xml_with_disk("vs", &guest, disk.to_str().unwrap());
+    let xf = d.root().join("vs.xml");
+    std::fs::write(&xf, xml).unwrap();
+    ok(&uri, &["define", xf.to_str().unwrap()]);
+    ok(&uri, &["start", "vs"]);
+    for p in qemu_pids(d.root()) {
+        pids.add(p);
+    }
+    let t = Instant::now();
+    ok(&uri, &["snapshot-create-as", "vs", "one", "--description", "first one"]);
+    println!("virsh snapshot-create-as: {:?}", t.elapsed());
+    ok(&uri, &["snapshot-create-as", "vs", "two"]);
+    let list = ok(&uri, &["snapshot-list", "vs"]);
+    assert!(list.contains("one") && list.contains("two") && list.contains("running"), "{list}");
+    let tree = ok(&uri, &["snapshot-list", "vs", "--tree"]);
+    assert!(tree.contains("one") && tree.contains("two"), "{tree}");
+    let cur = ok(&uri, &["snapshot-current", "vs", "--name"]);
+    assert_eq!(cur.trim(), "two");
+    let parent = ok(&uri, &["snapshot-parent", "vs", "two"]);
+    assert_eq!(parent.trim(), "one");
+    let t = Instant::now();
+    ok(&uri, &["snapshot-revert", "vs", "one"]);
+    println!("virsh snapshot-revert: {:?}", t.elapsed());
+    let cur = ok(&uri, &["snapshot-current", "vs", "--name"]);
+    assert_eq!(cur.trim(), "one");
+    let state = ok(&uri, &["domstate", "vs", "--reason"]);
+    assert!(state.contains("running (from snapshot)"), "{state}");
+    let x = ok(&uri, &["snapshot-dumpxml", "vs", "one"]);
+    assert!(x.contains("<description>first one</description>"), "{x}");
+    ok(&uri, &["snapshot-delete", "vs", "two"]);
+    let list = ok(&uri, &["snapshot-list", "vs", "--name"]);
+    assert_eq!(list.trim(), "one");
+    ok(&uri, &["destroy", "vs"]);
+    let (good, _) = virsh(&uri, &["undefine", "vs"]);
+    assert!(!good, "undefine with snapshots must fail");
+    ok(&uri, &["undefine", "vs", "--snapshots-metadata"]);
+    let _ = Duration::from_secs(0);
+}

@@ -3,13 +3,13 @@
 use crate::caps::{capabilities_xml, domain_capabilities_xml};
 use crate::domain::QemuDriver;
 use async_trait::async_trait;
+use rvirt_core::driver::BlockJobInfo;
 use rvirt_core::driver::{
     ConnectDriver, Connection, DomainDriver, DomainSnapshotDriver, InterfaceDriver, NetworkDriver,
     NodeDeviceDriver, SecretDriver, StorageDriver,
 };
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::event::EventBus;
-use rvirt_core::driver::BlockJobInfo;
 use rvirt_core::handle::{DomainRef, DomainSnapshotRef, Uuid};
 use rvirt_core::info::{
     BlockStats, DomainInfo, DomainInterface, DomainStatsRecord, GuestTime, InterfaceStats, JobInfo,
@@ -64,7 +64,11 @@ impl DomainSnapshotDriver for QemuConnection {
         self.rw("virDomainSnapshotCreateXML")?;
         self.driver.snapshot_create(dom, xml, flags).await
     }
-    async fn snapshot_get_xml_desc(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<String> {
+    async fn snapshot_get_xml_desc(
+        &self,
+        snap: &DomainSnapshotRef,
+        flags: u32,
+    ) -> VirResult<String> {
         self.driver.snapshot_xml(snap, flags)
     }
     async fn list_all_snapshots(
@@ -107,7 +111,11 @@ impl DomainSnapshotDriver for QemuConnection {
     async fn snapshot_is_current(&self, snap: &DomainSnapshotRef, _flags: u32) -> VirResult<bool> {
         self.driver.snapshot_is_current(snap)
     }
-    async fn snapshot_has_metadata(&self, snap: &DomainSnapshotRef, _flags: u32) -> VirResult<bool> {
+    async fn snapshot_has_metadata(
+        &self,
+        snap: &DomainSnapshotRef,
+        _flags: u32,
+    ) -> VirResult<bool> {
         self.driver.snapshot_has_metadata(snap)
     }
     async fn revert_to_snapshot(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<()> {
@@ -442,7 +450,12 @@ impl DomainDriver for QemuConnection {
             .save_image_define(&p, dxml.as_deref(), flags)
             .await
     }
-    async fn domain_block_job_abort(&self, dom: &DomainRef, path: &str, flags: u32) -> VirResult<()> {
+    async fn domain_block_job_abort(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        flags: u32,
+    ) -> VirResult<()> {
         self.rw("virDomainBlockJobAbort")?;
         self.driver.block_job_abort(dom, path, flags).await
     }
@@ -462,7 +475,9 @@ impl DomainDriver for QemuConnection {
         flags: u32,
     ) -> VirResult<()> {
         self.rw("virDomainBlockJobSetSpeed")?;
-        self.driver.block_job_set_speed(dom, path, bandwidth, flags).await
+        self.driver
+            .block_job_set_speed(dom, path, bandwidth, flags)
+            .await
     }
     async fn domain_block_pull(
         &self,

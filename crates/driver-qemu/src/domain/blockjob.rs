@@ -204,23 +204,17 @@ impl QemuDriver {
             )));
         }
         let top_file = top.clone().unwrap_or_else(|| chain[0].0.clone());
-        let top_idx = chain
-            .iter()
-            .position(|c| c.0 == top_file)
-            .ok_or_else(|| {
-                VirError::invalid_arg(
-                    ErrorDomain::Qemu,
-                    format!("could not find image '{top_file}' in chain for '{path}'"),
-                )
-            })?;
+        let top_idx = chain.iter().position(|c| c.0 == top_file).ok_or_else(|| {
+            VirError::invalid_arg(
+                ErrorDomain::Qemu,
+                format!("could not find image '{top_file}' in chain for '{path}'"),
+            )
+        })?;
         let active = top_idx == 0;
         if active && flags & COMMIT_ACTIVE == 0 {
             return Err(VirError::invalid_arg(
                 ErrorDomain::Qemu,
-                format!(
-                    "commit of '{}' active layer requires active flag",
-                    d.target
-                ),
+                format!("commit of '{}' active layer requires active flag", d.target),
             ));
         }
         let base_file = if flags & COMMIT_SHALLOW != 0 {
@@ -291,8 +285,15 @@ impl QemuDriver {
                 }
             }
         }
-        self.block_copy_to(dom, path, &file, &fmt, bw, flags & (COPY_SHALLOW | COPY_REUSE_EXT))
-            .await
+        self.block_copy_to(
+            dom,
+            path,
+            &file,
+            &fmt,
+            bw,
+            flags & (COPY_SHALLOW | COPY_REUSE_EXT),
+        )
+        .await
     }
 
     async fn block_copy_to(
@@ -318,8 +319,10 @@ impl QemuDriver {
             let size = img["virtual-size"].as_u64().unwrap_or(0).to_string();
             match chain.get(1).filter(|_| shallow && fmt == "qcow2") {
                 Some((b, bf)) => {
-                    bd::qemu_img(&["create", "-q", "-f", fmt, "-F", bf, "-b", b, "-u", dest, &size])
-                        .await?
+                    bd::qemu_img(&[
+                        "create", "-q", "-f", fmt, "-F", bf, "-b", b, "-u", dest, &size,
+                    ])
+                    .await?
                 }
                 None => bd::qemu_img(&["create", "-q", "-f", fmt, dest, &size]).await?,
             };
@@ -390,7 +393,9 @@ impl QemuDriver {
         vm.qmp
             .execute(
                 "block-job-set-speed",
-                Some(json!({"device": job_id(&d.target), "speed": speed(bandwidth, flags & 1 != 0)})),
+                Some(
+                    json!({"device": job_id(&d.target), "speed": speed(bandwidth, flags & 1 != 0)}),
+                ),
                 T,
             )
             .await
@@ -409,8 +414,11 @@ impl QemuDriver {
         let (vm, d) = self.disk_live(dom, path)?;
         let id = job_id(&d.target);
         let key = (vm.pid, id.clone());
-        if !reg().get(&key).is_some_and(|r| !r.done) {
-            return Err(block_err(format!("disk '{}' does not have an active block job", d.target)));
+        if reg().get(&key).is_none_or(|r| r.done) {
+            return Err(block_err(format!(
+                "disk '{}' does not have an active block job",
+                d.target
+            )));
         }
         if flags & ABORT_PIVOT != 0 {
             vm.qmp
@@ -422,7 +430,11 @@ impl QemuDriver {
                 r.cancelling = true;
             }
             vm.qmp
-                .execute("block-job-cancel", Some(json!({"device": id, "force": true})), T)
+                .execute(
+                    "block-job-cancel",
+                    Some(json!({"device": id, "force": true})),
+                    T,
+                )
                 .await
                 .map_err(qmp_err)?;
         }
@@ -436,7 +448,10 @@ impl QemuDriver {
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        Err(block_err(format!("block job on '{}' did not finish", d.target)))
+        Err(block_err(format!(
+            "block job on '{}' did not finish",
+            d.target
+        )))
     }
 
     /// `virDomainBlockResize` (flags: BYTES 1, else KiB).
@@ -448,24 +463,39 @@ impl QemuDriver {
         flags: u32,
     ) -> VirResult<()> {
         VirError::check_flags(ErrorDomain::Qemu, flags, 1, "virDomainBlockResize")?;
-        let bytes = if flags & 1 != 0 { size } else { size.saturating_mul(1024) };
+        let bytes = if flags & 1 != 0 {
+            size
+        } else {
+            size.saturating_mul(1024)
+        };
         let (vm, d) = self.disk_live(dom, path)?;
         let alias = d.alias.clone().unwrap_or_else(|| d.target.clone());
         let (node, _) = bd::node_of(&vm.qmp, &alias).await?;
         vm.qmp
-            .execute("block_resize", Some(json!({"node-name": node, "size": bytes})), T)
+            .execute(
+                "block_resize",
+                Some(json!({"node-name": node, "size": bytes})),
+                T,
+            )
             .await
             .map_err(qmp_err)?;
         Ok(())
     }
 
     /// Turns QEMU's BLOCK_JOB_* events into BLOCK_JOB / BLOCK_JOB_2 and updates the live XML.
-    pub(crate) fn on_block_job_event(self: &Arc<Self>, uuid: Uuid, vm: &Arc<VmProcess>, ev: &QmpEvent) {
+    pub(crate) fn on_block_job_event(
+        self: &Arc<Self>,
+        uuid: Uuid,
+        vm: &Arc<VmProcess>,
+        ev: &QmpEvent,
+    ) {
         let Some(id) = ev.data["device"].as_str().map(str::to_string) else {
             return;
         };
         let key = (vm.pid, id);
-        let Some(rec) = reg().get(&key).cloned() else { return };
+        let Some(rec) = reg().get(&key).cloned() else {
+            return;
+        };
         let status = match ev.event.as_str() {
             "BLOCK_JOB_READY" => job_status::READY,
             "BLOCK_JOB_CANCELLED" => job_status::CANCELED,

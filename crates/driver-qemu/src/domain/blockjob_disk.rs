@@ -67,9 +67,9 @@ pub fn find_disk(def: &DomainDef, path: &str) -> VirResult<DiskRef> {
 
 /// The `<disk>` element with target `target`.
 pub fn disk_elem_mut<'a>(def: &'a mut DomainDef, target: &str) -> Option<&'a mut Element> {
-    def.devices.iter_mut().find(|d| {
-        d.name == "disk" && d.child("target").and_then(|t| t.attr("dev")) == Some(target)
-    })
+    def.devices
+        .iter_mut()
+        .find(|d| d.name == "disk" && d.child("target").and_then(|t| t.attr("dev")) == Some(target))
 }
 
 /// The top (format) node of a disk and QEMU's `inserted.image` chain for it.
@@ -133,7 +133,10 @@ pub fn chain_files(image: &Value) -> Vec<(String, String)> {
     let mut cur = Some(image);
     while let Some(i) = cur {
         match i["filename"].as_str() {
-            Some(f) => out.push((f.to_string(), i["format"].as_str().unwrap_or("raw").to_string())),
+            Some(f) => out.push((
+                f.to_string(),
+                i["format"].as_str().unwrap_or("raw").to_string(),
+            )),
             None => break,
         }
         cur = i.get("backing-image");
@@ -210,7 +213,10 @@ pub fn new_nodes() -> (String, String) {
     let t = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_micros() % 1_000_000_000);
-    (format!("rvirt-{t}-{n}-storage"), format!("rvirt-{t}-{n}-format"))
+    (
+        format!("rvirt-{t}-{n}-storage"),
+        format!("rvirt-{t}-{n}-format"),
+    )
 }
 
 /// Opens `file` as a new node pair (`blockdev-add` file + format, no backing when `no_backing`).
@@ -223,8 +229,10 @@ pub async fn add_nodes(
     let (st, fmt) = new_nodes();
     qmp.execute(
         "blockdev-add",
-        Some(serde_json::json!({"driver": "file", "filename": file, "node-name": st,
-            "auto-read-only": true, "discard": "unmap"})),
+        Some(
+            serde_json::json!({"driver": "file", "filename": file, "node-name": st,
+            "auto-read-only": true, "discard": "unmap"}),
+        ),
         T,
     )
     .await
@@ -235,7 +243,11 @@ pub async fn add_nodes(
     }
     if let Err(e) = qmp.execute("blockdev-add", Some(a), T).await {
         let _ = qmp
-            .execute("blockdev-del", Some(serde_json::json!({"node-name": st})), T)
+            .execute(
+                "blockdev-del",
+                Some(serde_json::json!({"node-name": st})),
+                T,
+            )
             .await;
         return Err(qmp_err(e));
     }
@@ -262,18 +274,30 @@ mod tests {
         d.child_or_insert("source").set_attr("file", "/b.img");
         d.child_or_insert("target").set_attr("dev", "vda");
         push_overlay(&mut d, "/o.qcow2");
-        assert_eq!(d.child("source").and_then(|s| s.attr("file")), Some("/o.qcow2"));
+        assert_eq!(
+            d.child("source").and_then(|s| s.attr("file")),
+            Some("/o.qcow2")
+        );
         let bs = d.child("backingStore").unwrap();
-        assert_eq!(bs.child("source").and_then(|s| s.attr("file")), Some("/b.img"));
+        assert_eq!(
+            bs.child("source").and_then(|s| s.attr("file")),
+            Some("/b.img")
+        );
         assert_eq!(bs.child("format").and_then(|s| s.attr("type")), Some("raw"));
         assert!(bs.child("backingStore").is_some());
         let img = serde_json::json!({"filename": "/n.qcow2", "format": "qcow2",
             "backing-image": {"filename": "/b.img", "format": "raw"}});
         apply_chain(&mut d, &img);
-        assert_eq!(d.child("source").and_then(|s| s.attr("file")), Some("/n.qcow2"));
+        assert_eq!(
+            d.child("source").and_then(|s| s.attr("file")),
+            Some("/n.qcow2")
+        );
         assert_eq!(
             chain_files(&img),
-            [("/n.qcow2".to_string(), "qcow2".to_string()), ("/b.img".into(), "raw".into())]
+            [
+                ("/n.qcow2".to_string(), "qcow2".to_string()),
+                ("/b.img".into(), "raw".into())
+            ]
         );
         let def_disks = disks(&DomainDef::default());
         assert!(def_disks.is_empty());

@@ -17,11 +17,11 @@ mod object;
 mod query;
 mod reconnect;
 mod save;
+pub mod saveimage;
 mod snapshot;
 pub mod snapshot_def;
 mod snapshot_ops;
 pub mod snapshot_store;
-pub mod saveimage;
 mod start;
 pub mod state;
 pub mod stats;
@@ -31,12 +31,12 @@ mod tuning;
 mod volumes;
 
 pub use agent::parse_interfaces;
+pub use blockjob::{job_kind, job_status};
 pub use control::{
     DESTROY_GRACEFUL, SHUTDOWN_ACPI, SHUTDOWN_AGENT, START_FORCE_BOOT, START_PAUSED,
 };
 pub use driver::{QemuDriver, QemuOptions};
 pub use hotplug::{parse_device, AFFECT_CONFIG, AFFECT_LIVE};
 pub use query::list_flags;
-pub use blockjob::{job_kind, job_status};
-pub use snapshot::create_flags as snapshot_create_flags;
 pub use save::{image_xml, SAVE_PAUSED, SAVE_RUNNING};
+pub use snapshot::create_flags as snapshot_create_flags;

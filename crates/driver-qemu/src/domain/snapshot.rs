@@ -116,9 +116,7 @@ impl QemuDriver {
                 }
             }
             if job["status"].as_str() == Some("concluded") {
-                let _ = qmp
-                    .execute("job-dismiss", Some(json!({"id": id})), T)
-                    .await;
+                let _ = qmp.execute("job-dismiss", Some(json!({"id": id})), T).await;
                 if let Some(e) = job["error"].as_str() {
                     return Err(VirError::new(
                         ErrorCode::OperationFailed,
@@ -276,10 +274,9 @@ impl QemuDriver {
     pub(crate) fn internal_disks(ctx: &SnapCtx, def: &SnapshotDef) -> VirResult<Vec<DiskRef>> {
         let mut out = Vec::new();
         for d in ctx.disks.iter().filter(|d| !d.readonly && d.file.is_some()) {
-            let excluded = def
-                .disks
-                .iter()
-                .any(|s| (s.name == d.target || Some(&s.name) == d.file.as_ref()) && s.kind == SnapKind::No);
+            let excluded = def.disks.iter().any(|s| {
+                (s.name == d.target || Some(&s.name) == d.file.as_ref()) && s.kind == SnapKind::No
+            });
             if excluded {
                 continue;
             }

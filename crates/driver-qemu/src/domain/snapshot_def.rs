@@ -138,7 +138,23 @@ impl SnapshotDef {
             }
         }
         if let Some(dom) = root.children().find(|c| c.has_tag_name("domain")) {
-            d.domain_xml = Some(xml[dom.range()].to_string());
+            // undo the indentation the domain got inside <domainsnapshot>
+            let start = dom.range().start;
+            let col = start - xml[..start].rfind('\n').map_or(0, |i| i + 1);
+            let pad = " ".repeat(col);
+            let text = &xml[dom.range()];
+            let lines: Vec<&str> = text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| {
+                    if i == 0 {
+                        l
+                    } else {
+                        l.strip_prefix(pad.as_str()).unwrap_or(l)
+                    }
+                })
+                .collect();
+            d.domain_xml = Some(lines.join("\n"));
         }
         Ok(d)
     }
@@ -247,7 +263,10 @@ mod tests {
         d.domain_xml = Some("<domain type='qemu'>\n  <name>g</name>\n</domain>".into());
         d.current = true;
         let out = d.format(true);
-        assert!(out.contains("  <parent>\n    <name>s0</name>\n  </parent>\n"), "{out}");
+        assert!(
+            out.contains("  <parent>\n    <name>s0</name>\n  </parent>\n"),
+            "{out}"
+        );
         assert!(out.contains("    <name>g</name>\n"), "{out}");
         assert!(out.contains("<active>1</active>"), "{out}");
         let back = SnapshotDef::parse(&out).unwrap();

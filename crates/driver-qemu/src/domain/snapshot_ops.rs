@@ -56,7 +56,12 @@ impl QemuDriver {
         dom: &DomainRef,
         flags: u32,
     ) -> VirResult<Vec<DomainSnapshotRef>> {
-        VirError::check_flags(ErrorDomain::Qemu, flags, list_flags::ALL, "virDomainListAllSnapshots")?;
+        VirError::check_flags(
+            ErrorDomain::Qemu,
+            flags,
+            list_flags::ALL,
+            "virDomainListAllSnapshots",
+        )?;
         let set = self.snapshots(&self.dom_name(dom)?);
         Ok(set.list(flags).into_iter().map(|s| sref(dom, s)).collect())
     }
@@ -197,8 +202,8 @@ impl QemuDriver {
                 json!({"tag": s.name, "vmstate": first, "devices": nodes}),
             )
             .await?;
-            let run = flags & REVERT_RUNNING != 0
-                || (flags & REVERT_PAUSED == 0 && s.state == "running");
+            let run =
+                flags & REVERT_RUNNING != 0 || (flags & REVERT_PAUSED == 0 && s.state == "running");
             if run {
                 vm.qmp.execute("cont", None, bd::T).await.map_err(qmp_err)?;
             }
@@ -378,6 +383,8 @@ impl QemuDriver {
     /// `virDomainSnapshotHasMetadata`: every snapshot rvirt knows has metadata.
     pub(crate) fn snapshot_has_metadata(&self, snap: &DomainSnapshotRef) -> VirResult<bool> {
         let set = self.snapshots(&self.dom_name(&snap.dom)?);
-        set.get(&snap.name).map(|_| true).map_err(|_| no_snapshot(&snap.name))
+        set.get(&snap.name)
+            .map(|_| true)
+            .map_err(|_| no_snapshot(&snap.name))
     }
 }

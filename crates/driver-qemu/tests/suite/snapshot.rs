@@ -156,16 +156,25 @@ async fn body() {
         .unwrap();
     let dom = conn.domain_create(&dom, 0).await.unwrap();
     pids.add(drv.domain_pid(&dom).unwrap());
-    read_console_until(&conn, &dom, rvirt_testkit::guest::READY_LINE, Duration::from_secs(90))
-        .await
-        .unwrap();
+    read_console_until(
+        &conn,
+        &dom,
+        rvirt_testkit::guest::READY_LINE,
+        Duration::from_secs(90),
+    )
+    .await
+    .unwrap();
     let ok = wait_for(Duration::from_secs(30), || guest_sh(&drv, &dom, "true")).await;
     assert_eq!(ok.map(|o| o.0), Some(0), "agent exec does not work");
 
     // internal snapshot of the running guest (memory + disk)
     let t = Instant::now();
     let s1 = conn
-        .snapshot_create_xml(&dom, "<domainsnapshot><name>s1</name><description>first</description></domainsnapshot>", 0)
+        .snapshot_create_xml(
+            &dom,
+            "<domainsnapshot><name>s1</name><description>first</description></domainsnapshot>",
+            0,
+        )
         .await
         .unwrap();
     println!("snapshot-create (internal, running): {:?}", t.elapsed());
@@ -191,20 +200,33 @@ async fn body() {
     let kids = conn.snapshot_list_all_children(&s1, 0).await.unwrap();
     assert_eq!(kids.len(), 1);
     assert_eq!(conn.list_all_snapshots(&dom, 1).await.unwrap().len(), 1); // roots
-    assert_eq!(conn.list_all_snapshots(&dom, 4).await.unwrap()[0].name, "s2"); // leaves
+    assert_eq!(
+        conn.list_all_snapshots(&dom, 4).await.unwrap()[0].name,
+        "s2"
+    ); // leaves
 
     let t = Instant::now();
     conn.revert_to_snapshot(&s1, 0).await.unwrap();
     println!("snapshot-revert (internal, running): {:?}", t.elapsed());
-    assert_eq!(conn.domain_get_state(&dom, 0).await.unwrap(), (st::RUNNING, 4));
+    assert_eq!(
+        conn.domain_get_state(&dom, 0).await.unwrap(),
+        (st::RUNNING, 4)
+    );
     assert_eq!(conn.snapshot_current(&dom, 0).await.unwrap().name, "s1");
     let r = wait_for(Duration::from_secs(30), || {
-        guest_sh(&drv, &dom, "test -f /tmp/marker; echo $?; head -c 8 /dev/vda")
+        guest_sh(
+            &drv,
+            &dom,
+            "test -f /tmp/marker; echo $?; head -c 8 /dev/vda",
+        )
     })
     .await
     .unwrap();
     assert!(r.1.starts_with("1\n"), "marker survived the revert: {r:?}");
-    assert!(!r.1.contains("DISKMARK"), "disk marker survived the revert: {r:?}");
+    assert!(
+        !r.1.contains("DISKMARK"),
+        "disk marker survived the revert: {r:?}"
+    );
     // and back to s2: both markers are there
     conn.revert_to_snapshot(&s2, 0).await.unwrap();
     let r = wait_for(Duration::from_secs(30), || {
@@ -234,9 +256,13 @@ async fn body() {
     let x = conn.snapshot_get_xml_desc(&s3, 0).await.unwrap();
     assert!(x.contains("<state>disk-snapshot</state>"), "{x}");
     assert_eq!(conn.list_all_snapshots(&dom, 512).await.unwrap().len(), 1); // external
-    let r = guest_sh(&drv, &dom, "echo AFTERSNAP | dd of=/dev/vda bs=512 seek=8 count=1 conv=fsync 2>/dev/null")
-        .await
-        .unwrap();
+    let r = guest_sh(
+        &drv,
+        &dom,
+        "echo AFTERSNAP | dd of=/dev/vda bs=512 seek=8 count=1 conv=fsync 2>/dev/null",
+    )
+    .await
+    .unwrap();
     assert_eq!(r.0, 0);
     assert_eq!(conn.domain_get_state(&dom, 0).await.unwrap().0, st::RUNNING);
 
@@ -260,7 +286,11 @@ async fn body() {
     let live = conn.domain_get_xml_desc(&dom, 0).await.unwrap();
     assert_eq!(source_of(&live), data_s, "{live}");
     assert!(!live.contains("<backingStore type='file'>"), "{live}");
-    assert!(conn.domain_get_block_job_info(&dom, "vda", 0).await.unwrap().is_none());
+    assert!(conn
+        .domain_get_block_job_info(&dom, "vda", 0)
+        .await
+        .unwrap()
+        .is_none());
 
     // blockcopy to a new file with pivot
     let copy = root.path().join("copy.qcow2");
@@ -268,22 +298,38 @@ async fn body() {
     conn.domain_block_copy(
         &dom,
         "vda",
-        &format!("<disk type='file'><driver type='qcow2'/><source file='{}'/></disk>", copy.display()),
+        &format!(
+            "<disk type='file'><driver type='qcow2'/><source file='{}'/></disk>",
+            copy.display()
+        ),
         Vec::new(),
         0,
     )
     .await
     .unwrap();
-    assert_eq!(wait_block_event(&mut events, 3, 60).await, Some(("vda".into(), 2)));
+    assert_eq!(
+        wait_block_event(&mut events, 3, 60).await,
+        Some(("vda".into(), 2))
+    );
     conn.domain_block_job_abort(&dom, "vda", 2).await.unwrap();
     println!("blockcopy --pivot: {:?}", t.elapsed());
-    assert_eq!(wait_block_event(&mut events, 0, 30).await, Some(("vda".into(), 2)));
+    assert_eq!(
+        wait_block_event(&mut events, 0, 30).await,
+        Some(("vda".into(), 2))
+    );
     let live = conn.domain_get_xml_desc(&dom, 0).await.unwrap();
     assert_eq!(source_of(&live), copy.to_str().unwrap(), "{live}");
-    let r = guest_sh(&drv, &dom, "head -c 8 /dev/vda; dd if=/dev/vda bs=512 skip=8 count=1 2>/dev/null | head -c 9")
-        .await
-        .unwrap();
-    assert!(r.1.contains("DISKMARK") && r.1.contains("AFTERSNAP"), "{r:?}");
+    let r = guest_sh(
+        &drv,
+        &dom,
+        "head -c 8 /dev/vda; dd if=/dev/vda bs=512 skip=8 count=1 2>/dev/null | head -c 9",
+    )
+    .await
+    .unwrap();
+    assert!(
+        r.1.contains("DISKMARK") && r.1.contains("AFTERSNAP"),
+        "{r:?}"
+    );
 
     // blockpull: a new overlay, then pull the backing data into it
     let s4 = conn
@@ -294,14 +340,21 @@ async fn body() {
     assert!(live.contains("<backingStore type='file'>"), "{live}");
     let t = Instant::now();
     conn.domain_block_pull(&dom, "vda", 0, 0).await.unwrap();
-    assert_eq!(wait_block_event(&mut events, 0, 60).await, Some(("vda".into(), 1)));
+    assert_eq!(
+        wait_block_event(&mut events, 0, 60).await,
+        Some(("vda".into(), 1))
+    );
     println!("blockpull: {:?}", t.elapsed());
     let live = conn.domain_get_xml_desc(&dom, 0).await.unwrap();
     assert!(!live.contains("<backingStore type='file'>"), "{live}");
 
     // blockresize
-    conn.domain_block_resize(&dom, "vda", 128 << 20, 1).await.unwrap();
-    let r = guest_sh(&drv, &dom, "cat /sys/block/vda/size").await.unwrap();
+    conn.domain_block_resize(&dom, "vda", 128 << 20, 1)
+        .await
+        .unwrap();
+    let r = guest_sh(&drv, &dom, "cat /sys/block/vda/size")
+        .await
+        .unwrap();
     assert_eq!(r.1.trim(), "262144", "{r:?}");
 
     // external snapshots: metadata-only delete; undefine refuses while snapshots exist
@@ -312,5 +365,8 @@ async fn body() {
     conn.domain_destroy(&dom, 0).await.unwrap();
     assert!(conn.domain_undefine(&dom, 0).await.is_err());
     conn.domain_undefine(&dom, 2).await.unwrap();
-    assert!(!root.path().join("var/lib/libvirt/qemu/snapshot/snapper").exists());
+    assert!(!root
+        .path()
+        .join("var/lib/libvirt/qemu/snapshot/snapper")
+        .exists());
 }

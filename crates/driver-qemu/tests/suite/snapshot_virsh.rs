@@ -31,7 +31,9 @@ fn qemu_pids(root: &std::path::Path) -> Vec<i32> {
     let mut out = Vec::new();
     if let Ok(rd) = std::fs::read_dir(root.join("run/libvirt/qemu")) {
         for e in rd.flatten() {
-            let Ok(s) = std::fs::read_to_string(e.path()) else { continue };
+            let Ok(s) = std::fs::read_to_string(e.path()) else {
+                continue;
+            };
             if let Some(i) = s.find("pid='") {
                 let rest = &s[i + 5..];
                 if let Some(p) = rest.split('\'').next().and_then(|p| p.parse().ok()) {
@@ -70,11 +72,23 @@ fn virsh_snapshot_create_list_revert_delete() {
         pids.add(p);
     }
     let t = Instant::now();
-    ok(&uri, &["snapshot-create-as", "vs", "one", "--description", "first one"]);
+    ok(
+        &uri,
+        &[
+            "snapshot-create-as",
+            "vs",
+            "one",
+            "--description",
+            "first one",
+        ],
+    );
     println!("virsh snapshot-create-as: {:?}", t.elapsed());
     ok(&uri, &["snapshot-create-as", "vs", "two"]);
     let list = ok(&uri, &["snapshot-list", "vs"]);
-    assert!(list.contains("one") && list.contains("two") && list.contains("running"), "{list}");
+    assert!(
+        list.contains("one") && list.contains("two") && list.contains("running"),
+        "{list}"
+    );
     let tree = ok(&uri, &["snapshot-list", "vs", "--tree"]);
     assert!(tree.contains("one") && tree.contains("two"), "{tree}");
     let cur = ok(&uri, &["snapshot-current", "vs", "--name"]);

@@ -1,5 +1,7 @@
 //! rvirtd: a drop-in libvirtd speaking libvirt's remote protocol.
 
+mod acl;
+mod admin;
 mod cli;
 mod config;
 mod dispatch;
@@ -143,6 +145,9 @@ async fn serve(
 ) -> anyhow::Result<()> {
     let (factories, qemu) = factories(paths);
     let daemon = Arc::new(Daemon::new(factories));
+    daemon.set_acl(acl::AclRules::load(
+        &paths.config_dir.join("rvirt-acl.conf"),
+    )?);
     // Re-attach running guests and autostart in the background, so the socket answers at once.
     if rustix::process::geteuid().is_root() || paths.root.is_some() {
         tokio::spawn(async move {
@@ -155,6 +160,13 @@ async fn serve(
     let server = Server::new(config.server_config(), programs);
 
     let rw = listeners::setup(&server, cli, config, paths).await?;
+    let admin_program = Arc::new(admin::AdminProgram::new(
+        config.log_filters.as_deref(),
+        config.log_outputs.as_deref(),
+        config.log_level,
+    ));
+    let admin_sock = rw.with_file_name("libvirt-admin-sock");
+    let admin_server = admin::listen(admin_program, &server, &admin_sock)?;
     tracing::info!(socket = %rw.display(), "rvirtd ready");
     ready.signal(true);
 
@@ -165,6 +177,7 @@ async fn serve(
         _ = term.recv() => tracing::info!("SIGTERM received, shutting down"),
         _ = idle => tracing::info!("no clients for the timeout period, shutting down"),
     }
+    admin_server.shutdown();
     server.shutdown();
     Ok(())
 }

@@ -527,9 +527,10 @@ mod with_test_driver {
     }
 }
 
-mod tuning;
 mod agent_jobs;
+mod tuning;
 
+mod access;
 mod transport;
 
 extern "C" {

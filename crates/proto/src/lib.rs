@@ -4,6 +4,7 @@
 //! itself), a 24-byte XDR header ([`Header`]) and an XDR payload whose meaning depends on
 //! program, procedure, type and status.
 
+pub mod admin;
 mod codec;
 mod consts;
 pub mod fuzzing;

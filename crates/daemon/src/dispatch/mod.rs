@@ -75,6 +75,8 @@ pub struct Daemon {
     pub factories: Vec<Arc<dyn DriverFactory>>,
     /// Event callback ids come from one counter shared by all connections, as in libvirtd.
     next_callback_id: AtomicI32,
+    /// The fine-grained ACL rules (`rvirt-acl.conf`); empty = allow all.
+    acl: std::sync::RwLock<Arc<crate::acl::AclRules>>,
 }
 
 impl Daemon {
@@ -82,6 +84,22 @@ impl Daemon {
         Daemon {
             factories,
             next_callback_id: AtomicI32::new(0),
+            acl: std::sync::RwLock::new(Arc::new(crate::acl::AclRules::default())),
+        }
+    }
+
+    /// Replaces the ACL rules checked before every REMOTE call.
+    pub fn set_acl(&self, rules: crate::acl::AclRules) {
+        match self.acl.write() {
+            Ok(mut a) => *a = Arc::new(rules),
+            Err(p) => *p.into_inner() = Arc::new(rules),
+        }
+    }
+
+    pub(crate) fn acl(&self) -> Arc<crate::acl::AclRules> {
+        match self.acl.read() {
+            Ok(a) => a.clone(),
+            Err(p) => p.into_inner().clone(),
         }
     }
 
@@ -206,6 +224,9 @@ impl Program for RemoteProgram {
             st,
         };
         let p = header.proc_;
+        if let Err(e) = access_check(&cx, p, &body).await {
+            return Outcome::Error(e);
+        }
         let res = match connect::dispatch(&cx, p, &body).await {
             Some(r) => r,
             None => match route(&cx, p, &body).await {
@@ -227,6 +248,29 @@ impl Program for RemoteProgram {
             let _ = c.close().await;
         }
     }
+}
+
+/// Read-only rule and ACL, from the procedure table, before the arguments are decoded.
+async fn access_check(cx: &Cx<'_>, p: i32, body: &[u8]) -> VirResult<()> {
+    let Some(info) = rvirt_proto::remote::procedure_info(p) else {
+        return Ok(());
+    };
+    let acl = cx.daemon.acl();
+    let read_only = cx.st.read_only.load(Ordering::Relaxed);
+    let driver = if acl.rules.is_empty() && acl.default_allow {
+        String::new()
+    } else {
+        match cx.st.get() {
+            // libvirt names the driver (`virConnectDriver.name`): "QEMU", "Test", …
+            Some(c) => match c.get_type().await {
+                Ok(t) if t == "TEST" => "Test".into(),
+                Ok(t) => t,
+                Err(_) => "remote".into(),
+            },
+            None => "remote".into(),
+        }
+    };
+    crate::acl::check_call(info, cx.client.info(), read_only, &acl, &driver, body)
 }
 
 async fn route(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResult<Outcome>> {

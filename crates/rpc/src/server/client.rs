@@ -54,6 +54,7 @@ pub struct Client {
     pub(crate) last_rx: Mutex<Instant>,
     pub(crate) keepalive_started: AtomicBool,
     pub(crate) keepalive_start: tokio::sync::Notify,
+    connected_at: i64,
 }
 
 impl std::fmt::Debug for Client {
@@ -72,7 +73,21 @@ impl Client {
             last_rx: Mutex::new(Instant::now()),
             keepalive_started: AtomicBool::new(false),
             keepalive_start: tokio::sync::Notify::new(),
+            connected_at: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| i64::try_from(d.as_secs()).unwrap_or(0))
+                .unwrap_or(0),
         }
+    }
+
+    /// When the connection was accepted (seconds since the epoch; `virAdmClientGetTimestamp`).
+    pub fn connected_at(&self) -> i64 {
+        self.connected_at
+    }
+
+    /// Ends the connection at once, dropping queued frames (`virAdmClientClose`).
+    pub fn disconnect(&self) {
+        self.abort();
     }
 
     /// Identity of this connection.

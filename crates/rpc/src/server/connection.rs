@@ -28,6 +28,9 @@ where
     let (tx, rx) = mpsc::unbounded_channel();
     let client = Arc::new(Client::new(info, tx));
     let id = client.info().id;
+    if let Ok(mut r) = shared.registry.lock() {
+        r.insert(id, Arc::clone(&client));
+    }
     tracing::info!(client = id, transport = ?client.info().transport, uid = ?client.info().uid, "client connected");
 
     let writer = tokio::spawn(write_loop(wr, rx, Arc::clone(&client)));
@@ -51,6 +54,9 @@ where
         k.abort();
     }
     let _ = writer.await;
+    if let Ok(mut r) = shared.registry.lock() {
+        r.remove(&id);
+    }
     for prog in &shared.programs {
         prog.client_closed(&client).await;
     }

@@ -26,6 +26,14 @@ pub(crate) struct Shared {
     pub(crate) anonymous: AtomicUsize,
     pub(crate) shutdown: CancellationToken,
     unix_paths: Mutex<Vec<PathBuf>>,
+    /// Live connections by id (for the admin program).
+    pub(crate) registry: Mutex<std::collections::BTreeMap<u64, Arc<super::client::Client>>>,
+    /// `max_clients`, changeable at run time (admin `srv-clients-set`).
+    pub(crate) max_clients: AtomicUsize,
+    /// `max_anonymous_clients`, changeable at run time.
+    pub(crate) max_anonymous: AtomicUsize,
+    /// `min_workers` as reported to the admin API.
+    pub(crate) min_workers: AtomicUsize,
 }
 
 /// An RPC server (`virNetServer`): programs, limits and the sockets it listens on.
@@ -48,6 +56,8 @@ impl Server {
     pub fn new(config: ServerConfig, programs: Vec<Arc<dyn Program>>) -> Self {
         let workers = Workers::new(config.max_workers, config.prio_workers);
         let (clients, _) = watch::channel(0);
+        let max_clients = AtomicUsize::new(config.max_clients);
+        let max_anonymous = AtomicUsize::new(config.max_anonymous_clients);
         Server {
             shared: Arc::new(Shared {
                 config,
@@ -58,6 +68,10 @@ impl Server {
                 anonymous: AtomicUsize::new(0),
                 shutdown: CancellationToken::new(),
                 unix_paths: Mutex::new(Vec::new()),
+                registry: Mutex::new(std::collections::BTreeMap::new()),
+                max_clients,
+                max_anonymous,
+                min_workers: AtomicUsize::new(5),
             }),
         }
     }
@@ -146,9 +160,10 @@ pub(crate) fn new_info(shared: &Shared, transport: Transport, read_only: bool) -
 /// `max_clients`: admits one more connection, or logs libvirt's error and refuses it.
 pub(crate) fn admit(shared: &Arc<Shared>, info: &ClientInfo) -> Option<ClientGuard> {
     let n = *shared.clients.borrow();
-    if n >= shared.config.max_clients {
+    let max = shared.max_clients.load(Ordering::Relaxed);
+    if n >= max {
         tracing::error!(
-            max_clients = shared.config.max_clients,
+            max_clients = max,
             "Too many active clients ({n}), dropping connection from {}",
             peer_name(info)
         );

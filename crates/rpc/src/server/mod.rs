@@ -4,6 +4,7 @@
 //! (`wire-protocol.md` §2, §9, §10); what a procedure does is up to the [`Program`]s it
 //! is given (the daemon's dispatch plugs in there).
 
+mod admin;
 mod client;
 mod config;
 mod connection;
@@ -15,6 +16,7 @@ mod tcp;
 mod tls;
 mod workers;
 
+pub use admin::{ClientLimits, ThreadPoolInfo};
 pub use client::{Client, ClientInfo, Transport};
 pub use config::ServerConfig;
 pub use listener::Server;

@@ -134,7 +134,7 @@ impl Drop for Anonymous {
 
 fn accept_tls(shared: &Arc<Shared>, acc: &TlsAcceptor, sock: TcpStream, peer: SocketAddr) {
     let mut info = new_info(shared, Transport::Tls(peer.to_string()), false);
-    let max_anon = shared.config.max_anonymous_clients;
+    let max_anon = shared.max_anonymous.load(Ordering::SeqCst);
     if shared.anonymous.load(Ordering::SeqCst) >= max_anon {
         tracing::error!(
             max_anonymous_clients = max_anon,

@@ -9,6 +9,8 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 pub(crate) struct Workers {
     normal: Arc<Semaphore>,
     prio: Arc<Semaphore>,
+    /// Current pool sizes (max, prio), changeable at run time.
+    sizes: Arc<std::sync::Mutex<(usize, usize)>>,
 }
 
 impl Workers {
@@ -16,6 +18,38 @@ impl Workers {
         Workers {
             normal: Arc::new(Semaphore::new(max_workers.max(1))),
             prio: Arc::new(Semaphore::new(prio_workers)),
+            sizes: Arc::new(std::sync::Mutex::new((max_workers.max(1), prio_workers))),
+        }
+    }
+
+    /// (max workers, priority workers, free normal workers, free priority workers).
+    pub(crate) fn stats(&self) -> (usize, usize, usize, usize) {
+        let (max, prio) = match self.sizes.lock() {
+            Ok(s) => *s,
+            Err(p) => *p.into_inner(),
+        };
+        (
+            max,
+            prio,
+            self.normal.available_permits().min(max),
+            self.prio.available_permits().min(prio),
+        )
+    }
+
+    /// Resizes the pools; slots in use are given back later, shrinking takes effect as
+    /// far as slots are free now.
+    pub(crate) fn resize(&self, max: Option<usize>, prio: Option<usize>) {
+        let mut s = match self.sizes.lock() {
+            Ok(s) => s,
+            Err(p) => p.into_inner(),
+        };
+        if let Some(m) = max.map(|m| m.max(1)) {
+            resize_one(&self.normal, s.0, m);
+            s.0 = m;
+        }
+        if let Some(p) = prio {
+            resize_one(&self.prio, s.1, p);
+            s.1 = p;
         }
     }
 
@@ -31,6 +65,14 @@ impl Workers {
             p = self.normal.clone().acquire_owned() => p.ok(),
             p = self.prio.clone().acquire_owned() => p.ok(),
         }
+    }
+}
+
+fn resize_one(sem: &Semaphore, old: usize, new: usize) {
+    if new > old {
+        sem.add_permits(new - old);
+    } else {
+        sem.forget_permits(old - new);
     }
 }
 

@@ -1,0 +1,8 @@
+//! The admin socket (`libvirt-admin-sock`, mode 0700) and the ADMIN program behind it,
+//! enough for `virt-admin`: servers, clients, thread pool, client limits, logging.
+
+mod logging;
+mod params;
+mod program;
+
+pub use program::{listen, AdminProgram};

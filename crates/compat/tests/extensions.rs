@@ -80,3 +80,18 @@ fn volume_upload_then_download_through_rvirtd() {
     assert_eq!(back.len(), data.len());
     assert!(back == data, "downloaded bytes differ from uploaded ones");
 }
+
+#[test]
+fn managed_save_then_start_resumes_through_rvirtd() {
+    if !require_tool(VIRSH, "managed_save_then_start_resumes_through_rvirtd") {
+        return;
+    }
+    let d = TestDaemon::start();
+    let uri = d.uri("test:///default");
+    let out = virsh(&uri, "managedsave test; domstate test --reason; dominfo test; start test; domstate test --reason");
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.starts_with("shut off (saved)\n"), "{}", out.stdout);
+    assert!(out.stdout.contains("Managed save:   yes\n"), "{}", out.stdout);
+    // libvirt's test driver reports a resumed managed save as booted (checked with python3-libvirt).
+    assert!(out.stdout.ends_with("running (booted)\n"), "{}", out.stdout);
+}

@@ -5,7 +5,8 @@
 //!
 //! Not here, because libvirt's own test driver cannot serve as the oracle: secrets and
 //! volume upload/download (libvirt 9.0's test driver lacks them; rvirt's has them, see
-//! `extensions.rs`), and `save` (in-process virsh never returns from it).
+//! `extensions.rs`), and `save`/`managedsave` (in-process virsh never returns from them: its job-progress
+//! watcher waits on an event loop the in-process test driver never drives).
 
 pub const CASES: &[&str] = &[
     // host
@@ -73,7 +74,6 @@ pub const CASES: &[&str] = &[
     "setvcpus test 1 --live; vcpucount test",
     "desc test; desc test --title 'a title'; desc test --title; list --title",
     "desc test 'some description'; desc test",
-    "managedsave test; list --all; dominfo test; start test; domstate test --reason",
     "domrename test renamed",
     "destroy test; domrename test renamed; list --all",
     // snapshots

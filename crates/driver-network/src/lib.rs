@@ -14,6 +14,7 @@ pub mod leases;
 pub mod netdev;
 pub mod nft;
 mod objects;
+mod portfwd;
 mod ports;
 pub mod runner;
 mod trait_impl;

@@ -61,6 +61,7 @@ pub fn ruleset(def: &NetworkDef, bridge: &str) -> VirResult<Option<String>> {
     let mode = def.forward.mode;
     let nat = def.forward.nat.as_ref();
     let nat_v6 = nat.and_then(|n| n.ipv6) == Some(true);
+    let fwds = crate::portfwd::active(def, &nets)?;
 
     let mut o = String::new();
     let _ = writeln!(o, "table inet {} {{", table_name(bridge));
@@ -99,6 +100,7 @@ pub fn ruleset(def: &NetworkDef, bridge: &str) -> VirResult<Option<String>> {
             }
         }
     }
+    crate::portfwd::forward_accepts(&mut o, b, &fwds);
     let _ = writeln!(o, "\t\tiifname \"{b}\" reject");
     let _ = writeln!(o, "\t\toifname \"{b}\" reject");
     o.push_str("\t}\n");
@@ -159,6 +161,7 @@ pub fn ruleset(def: &NetworkDef, bridge: &str) -> VirResult<Option<String>> {
         }
         o.push_str("\t}\n");
     }
+    crate::portfwd::chains(&mut o, &nets, &fwds);
     o.push_str("}\n");
     Ok(Some(o))
 }

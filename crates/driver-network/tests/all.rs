@@ -9,3 +9,5 @@ mod goldens;
 mod injection;
 #[path = "suite/netns.rs"]
 mod netns;
+#[path = "suite/portfwd.rs"]
+mod portfwd;

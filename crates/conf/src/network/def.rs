@@ -4,6 +4,8 @@ use super::dns::Dns;
 use super::forward::Forward;
 use super::ip::{IpDef, Route};
 use super::netdev::{Bandwidth, VirtualPort, Vlan};
+use super::portforward::PortForward;
+use crate::domain::Element;
 
 /// `<domain name='…' localOnly='…' register='…'/>`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,6 +31,12 @@ pub struct PortGroup {
 pub struct NetworkDef {
     pub name: String,
     pub uuid: [u8; 16],
+    /// `<title>` (one line).
+    pub title: Option<String>,
+    /// `<description>`.
+    pub description: Option<String>,
+    /// Namespaced children of `<metadata>`, kept verbatim (one per namespace).
+    pub metadata: Vec<Element>,
     /// `connections='N'` (live only).
     pub connections: u32,
     /// `ipv6='yes'`: allow guest-to-guest IPv6 without a gateway.
@@ -53,6 +61,8 @@ pub struct NetworkDef {
     pub routes: Vec<Route>,
     pub virtualport: Option<VirtualPort>,
     pub portgroups: Vec<PortGroup>,
+    /// rvirt extension: `<rvirt:portforward>` elements (see [`PortForward`]).
+    pub port_forwards: Vec<PortForward>,
 }
 
 /// Options for [`NetworkDef::format`] (`VIR_NETWORK_XML_INACTIVE`).

@@ -1,6 +1,8 @@
 //! Writing `<network>` documents (`virNetworkDefFormat`).
 
 use super::def::{NetworkDef, NetworkFormatOptions};
+use super::meta::format_meta;
+use super::portforward::{RVIRT_NETWORK_NS, RVIRT_NETWORK_PREFIX};
 use crate::xml::values::{format_mac, format_uuid, on_off, yes_no};
 use crate::xml::{Attrs, XmlWriter};
 
@@ -13,10 +15,16 @@ impl NetworkDef {
         } else {
             None
         };
+        // libvirt declares extension namespaces first on the root element.
+        let xmlns = (!self.port_forwards.is_empty())
+            .then(|| (format!("xmlns:{RVIRT_NETWORK_PREFIX}"), RVIRT_NETWORK_NS));
+        let mut root = Attrs::new();
+        if let Some((k, v)) = &xmlns {
+            root = root.add(k, v);
+        }
         w.open(
             "network",
-            Attrs::new()
-                .opt("connections", conns)
+            root.opt("connections", conns)
                 .opt("ipv6", if self.ipv6_nogw { Some("yes") } else { None })
                 .opt(
                     "trustGuestRxFilters",
@@ -25,6 +33,7 @@ impl NetworkDef {
         );
         w.text("name", Attrs::new(), &self.name);
         w.text("uuid", Attrs::new(), &format_uuid(&self.uuid));
+        format_meta(self, &mut w);
         self.forward.format(&mut w, opts.inactive);
         let libvirt_bridge = self.forward.mode.uses_libvirt_bridge();
         if libvirt_bridge || self.bridge.is_some() || self.mac_table_manager.is_some() {
@@ -89,6 +98,10 @@ impl NetworkDef {
                 b.format(&mut w);
             }
             w.close("portgroup");
+        }
+        // rvirt's namespace last, where libvirt writes its dnsmasq: options.
+        for pf in &self.port_forwards {
+            pf.format(&mut w);
         }
         w.close("network");
         w.finish()

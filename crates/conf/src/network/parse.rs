@@ -6,7 +6,9 @@ use super::def::{NetworkDef, NetworkDomain, PortGroup};
 use super::dns::Dns;
 use super::forward::Forward;
 use super::ip::{IpDef, Route};
+use super::meta::parse_meta;
 use super::netdev::{Bandwidth, VirtualPort, Vlan};
+use super::portforward::{self, parse_extensions};
 use crate::xml::ident::{check_name, expect_root, read_uuid};
 use crate::xml::values::{parse_mac, parse_yes_no};
 use crate::xml::{parse_document, NodeExt};
@@ -67,17 +69,24 @@ impl NetworkDef {
             Some(d) => Dns::parse(d, &name)?,
             None => Dns::default(),
         };
-        let ips = root
+        let ips: Vec<IpDef> = root
             .children_named("ip")
             .into_iter()
             .map(|i| IpDef::parse(i, &name))
             .collect::<VirResult<_>>()?;
+        let meta = parse_meta(root)?;
+        let port_forwards = parse_extensions(root, &name)?;
+        portforward::validate(&port_forwards, forward.mode, &ips, &name)?;
         let routes = root
             .children_named("route")
             .into_iter()
             .map(|r| Route::parse(r, &name))
             .collect::<VirResult<_>>()?;
         Ok(NetworkDef {
+            title: meta.title,
+            description: meta.description,
+            metadata: meta.metadata,
+            port_forwards,
             connections: 0,
             ipv6_nogw: root.attr("ipv6") == Some("yes"),
             trust_guest_rx_filters: root.attr("trustGuestRxFilters").and_then(parse_yes_no),

@@ -77,6 +77,27 @@ fn bridge() {
 }
 
 #[test]
+fn nat_portforward() {
+    golden("nat-portforward");
+}
+
+#[test]
+fn route_portforward() {
+    golden("route-portforward");
+}
+
+/// The golden input is also the canonical formatted form (define + dumpxml round trip).
+#[test]
+fn portforward_xml_round_trips() {
+    for name in ["nat-portforward", "route-portforward"] {
+        let xml = std::fs::read_to_string(dir().join(format!("{name}.xml"))).unwrap();
+        let def = NetworkDef::parse(&xml).unwrap();
+        let out = def.format(&rvirt_conf::network::NetworkFormatOptions { inactive: true });
+        assert_eq!(out, xml, "{name}");
+    }
+}
+
+#[test]
 fn dns_forwarders() {
     golden("dns-forwarders");
 }
@@ -87,7 +108,14 @@ fn nft_rules_parse_with_nft_check() {
     if !Path::new("/usr/sbin/nft").exists() {
         return;
     }
-    for name in ["nat", "nat-dev-snat", "isolated", "route"] {
+    for name in [
+        "nat",
+        "nat-dev-snat",
+        "isolated",
+        "route",
+        "nat-portforward",
+        "route-portforward",
+    ] {
         let (_, rules) = render(name);
         let mut child = std::process::Command::new("unshare")
             .args(["-n", "/usr/sbin/nft", "-c", "-f", "-"])
@@ -120,6 +148,7 @@ fn dnsmasq_conf_passes_dnsmasq_test() {
         "route",
         "open",
         "dns-forwarders",
+        "nat-portforward",
     ] {
         let (conf, _) = render(name);
         let tmp = tempfile::NamedTempFile::new().unwrap();

@@ -83,3 +83,51 @@ fn clean_values_render() {
     assert!(conf.contains("dhcp-range=192.168.9.10,192.168.9.20,255.255.255.0\n"));
     assert!(!conf.lines().any(|l| l.is_empty()));
 }
+
+fn pf_net(pf: &str) -> Result<NetworkDef, rvirt_core::error::VirError> {
+    NetworkDef::parse(&format!(
+        "<network xmlns:rvirt='http://rvirt.org/schemas/network/1.0'><name>inj</name>\
+         <forward mode='nat'/><bridge name='virbr9'/><ip address='192.168.9.1' prefix='24'/>\
+         <rvirt:portforward {pf}/></network>"
+    ))
+}
+
+#[test]
+fn port_forward_values_with_nft_syntax_are_rejected() {
+    for pf in [
+        "proto='tcp; flush ruleset' hostport='80' address='192.168.9.5'",
+        "proto='tcp' hostport='80 accept' address='192.168.9.5'",
+        "proto='tcp' hostport='80' port='80&#10;flush ruleset' address='192.168.9.5'",
+        "proto='tcp' hostport='80' address='192.168.9.5:22'",
+        "proto='tcp' hostport='80' address='192.168.9.5&#10;}'",
+        "proto='tcp' hostport='80' address='\"192.168.9.5\"'",
+        "proto='tcp' hostport='-1' address='192.168.9.5'",
+        "proto='tcp' hostport='65536' address='192.168.9.5'",
+    ] {
+        let e = pf_net(pf).unwrap_err();
+        assert_eq!(e.code.number(), 27, "{pf}: {}", e.message);
+    }
+}
+
+#[test]
+fn port_forward_built_without_parser_is_checked_by_nft() {
+    let mut def = pf_net("proto='tcp' hostport='8080' address='192.168.9.5' port='80'").unwrap();
+    let rules = nft::ruleset(&def, "virbr9").unwrap().unwrap();
+    assert!(rules.contains("\t\tfib daddr type local tcp dport 8080 dnat ip to 192.168.9.5:80\n"));
+    def.port_forwards[0].port = 0;
+    let e = nft::ruleset(&def, "virbr9").unwrap_err();
+    assert!(e.message.contains("port 0"), "{}", e.message);
+    def.port_forwards[0].port = 80;
+    def.port_forwards[0].address = std::net::Ipv4Addr::new(10, 0, 0, 1);
+    let e = nft::ruleset(&def, "virbr9").unwrap_err();
+    assert!(e.message.contains("not within"), "{}", e.message);
+}
+
+#[test]
+fn port_forwards_only_for_nat_and_route() {
+    let mut def = pf_net("proto='udp' hostport='53' address='192.168.9.5'").unwrap();
+    def.forward.mode = rvirt_conf::network::ForwardMode::None;
+    let rules = nft::ruleset(&def, "virbr9").unwrap().unwrap();
+    assert!(!rules.contains("dnat"), "{rules}");
+    assert!(!rules.contains("guest_portfwd"), "{rules}");
+}

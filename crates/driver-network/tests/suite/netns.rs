@@ -31,7 +31,7 @@ where
     }
 }
 
-fn sh(args: &[&str]) -> String {
+pub(crate) fn sh(args: &[&str]) -> String {
     let out = Command::new(args[0]).args(&args[1..]).output().unwrap();
     assert!(
         out.status.success(),
@@ -41,7 +41,7 @@ fn sh(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn ok(args: &[&str]) -> bool {
+pub(crate) fn ok(args: &[&str]) -> bool {
     Command::new(args[0])
         .args(&args[1..])
         .stdout(Stdio::null())
@@ -57,7 +57,7 @@ fn alive(pid: i32) -> bool {
 }
 
 /// Kills any dnsmasq a failed test left behind (pid files under `root`).
-struct Reaper(std::path::PathBuf);
+pub(crate) struct Reaper(pub(crate) std::path::PathBuf);
 
 impl Drop for Reaper {
     fn drop(&mut self) {
@@ -145,7 +145,7 @@ fn dhcp(g: &Guest) {
     ]);
 }
 
-fn has_busybox() -> bool {
+pub(crate) fn has_busybox() -> bool {
     ok(&["busybox", "true"])
 }
 

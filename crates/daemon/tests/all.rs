@@ -1,181 +1,16 @@
 //! rvirtd end-to-end: start the daemon under a temporary root and drive it with a raw
 //! socket client that encodes frames by hand.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{Read, Write};
-use std::os::unix::net::UnixStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use common::*;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use rvirt_proto::{
     Header, MessageStatus, MessageType, Packet, RemoteError, KEEPALIVE_PROGRAM, REMOTE_PROGRAM,
 };
-
-struct Daemon {
-    child: Child,
-    root: tempfile::TempDir,
-}
-
-impl Daemon {
-    fn start() -> Daemon {
-        Self::start_with(None)
-    }
-
-    fn start_with(conf: Option<&str>) -> Daemon {
-        let root = tempfile::tempdir().unwrap();
-        if let Some(c) = conf {
-            std::fs::create_dir_all(root.path().join("etc/libvirt")).unwrap();
-            std::fs::write(root.path().join("etc/libvirt/libvirtd.conf"), c).unwrap();
-        }
-        let child = Command::new(env!("CARGO_BIN_EXE_rvirtd"))
-            .arg("--root")
-            .arg(root.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let d = Daemon { child, root };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while UnixStream::connect(d.sock()).is_err() {
-            assert!(Instant::now() < deadline, "rvirtd did not come up");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        d
-    }
-
-    fn sock(&self) -> PathBuf {
-        self.root.path().join("run/libvirt/libvirt-sock")
-    }
-
-    fn client(&self) -> Raw {
-        Raw::connect(&self.sock())
-    }
-}
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-struct Raw {
-    s: UnixStream,
-    serial: u32,
-}
-
-impl Raw {
-    fn connect(p: &Path) -> Raw {
-        let s = UnixStream::connect(p).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        Raw { s, serial: 0 }
-    }
-
-    fn send(&mut self, p: &Packet) {
-        self.s.write_all(&p.to_frame()).unwrap();
-    }
-
-    fn send_raw(&mut self, b: &[u8]) {
-        let _ = self.s.write_all(b);
-    }
-
-    /// Next frame, or None on EOF/reset.
-    fn read(&mut self) -> Option<Packet> {
-        let mut len = [0u8; 4];
-        self.s.read_exact(&mut len).ok()?;
-        let n = u32::from_be_bytes(len) as usize;
-        let mut buf = vec![0u8; n];
-        buf[..4].copy_from_slice(&len);
-        self.s.read_exact(&mut buf[4..]).ok()?;
-        Some(Packet::from_frame(Bytes::from(buf)).unwrap())
-    }
-
-    /// An encoded CALL frame for `proc_` with an empty body.
-    fn frame(proc_: i32, serial: u32) -> Vec<u8> {
-        Packet::new(Header::call(REMOTE_PROGRAM, proc_, serial), Vec::new())
-            .to_frame()
-            .to_vec()
-    }
-
-    fn call_raw(&mut self, proc_: i32, body: Vec<u8>) -> Packet {
-        let serial = self.serial;
-        self.serial += 1;
-        self.send(&Packet::new(
-            Header::call(REMOTE_PROGRAM, proc_, serial),
-            body,
-        ));
-        loop {
-            let r = self.read().expect("connection closed");
-            if r.header.kind == MessageType::Reply && r.header.serial == serial {
-                assert_eq!(r.header.proc_, proc_);
-                return r;
-            }
-        }
-    }
-
-    fn call<T: rvirt_xdr::Encode>(&mut self, proc_: i32, args: &T) -> Packet {
-        self.call_raw(proc_, rvirt_xdr::to_bytes(args).unwrap().to_vec())
-    }
-
-    fn ok(&mut self, proc_: i32, body: Vec<u8>) -> Bytes {
-        let r = self.call_raw(proc_, body);
-        if r.header.status != MessageStatus::Ok {
-            panic!("proc {proc_} failed: {:?}", r.decode_body::<RemoteError>());
-        }
-        r.body
-    }
-
-    fn err(&mut self, proc_: i32, body: Vec<u8>) -> RemoteError {
-        let r = self.call_raw(proc_, body);
-        assert_eq!(
-            r.header.status,
-            MessageStatus::Error,
-            "proc {proc_} should fail"
-        );
-        r.decode_body::<RemoteError>().unwrap()
-    }
-
-    /// virsh's handshake: AUTH_LIST, SUPPORTS_FEATURE(10), CONNECT_OPEN, features 14/15, 360.
-    fn handshake(&mut self, uri: &str) {
-        assert_eq!(&self.ok(66, vec![])[..], &[0, 0, 0, 1, 0, 0, 0, 0]);
-        assert_eq!(&self.ok(60, be(&[10]))[..], &[0, 0, 0, 1]);
-        self.ok(1, open_args(uri, 0));
-        assert_eq!(&self.ok(60, be(&[14]))[..], &[0, 0, 0, 1]);
-        assert_eq!(&self.ok(60, be(&[15]))[..], &[0, 0, 0, 1]);
-        self.ok(360, vec![]);
-    }
-}
-
-fn be(words: &[u32]) -> Vec<u8> {
-    words.iter().flat_map(|w| w.to_be_bytes()).collect()
-}
-
-fn xdr_string(s: &str) -> Vec<u8> {
-    let mut v = (s.len() as u32).to_be_bytes().to_vec();
-    v.extend_from_slice(s.as_bytes());
-    while v.len() % 4 != 0 {
-        v.push(0);
-    }
-    v
-}
-
-fn open_args(uri: &str, flags: u32) -> Vec<u8> {
-    let mut v = be(&[1]);
-    v.extend(xdr_string(uri));
-    v.extend(be(&[flags]));
-    v
-}
-
-fn assert_rpc_error(e: &RemoteError, code: i32, domain: i32, msg: &str) {
-    assert_eq!((e.code, e.domain, e.level), (code, domain, 2), "{e:?}");
-    assert_eq!(e.message.as_deref(), Some(msg));
-}
-
-fn assert_alive(d: &Daemon) {
-    let mut c = d.client();
-    assert_eq!(&c.ok(66, vec![])[..], &[0, 0, 0, 1, 0, 0, 0, 0]);
-}
 
 mod engine {
     use super::*;
@@ -348,18 +183,7 @@ mod daemon {
 
     #[test]
     fn bad_config_exits_with_line_number() {
-        let root = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(root.path().join("etc/libvirt")).unwrap();
-        std::fs::write(
-            root.path().join("etc/libvirt/libvirtd.conf"),
-            "listen_tcp = 0\nmax_clients = \n",
-        )
-        .unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_rvirtd"))
-            .arg("--root")
-            .arg(root.path())
-            .output()
-            .unwrap();
+        let out = Daemon::run_with_files(&[("libvirtd.conf", "listen_tcp = 0\nmax_clients = \n")]);
         assert_eq!(out.status.code(), Some(1));
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("libvirtd.conf:2: expecting a value"), "{err}");
@@ -383,11 +207,7 @@ mod daemon {
         use std::os::unix::fs::PermissionsExt;
         let d = Daemon::start();
         let rw = std::fs::metadata(d.sock()).unwrap().permissions().mode() & 0o7777;
-        let ro = std::fs::metadata(d.root.path().join("run/libvirt/libvirt-sock-ro"))
-            .unwrap()
-            .permissions()
-            .mode()
-            & 0o7777;
+        let ro = std::fs::metadata(d.sock_ro()).unwrap().permissions().mode() & 0o7777;
         assert_eq!((rw, ro), (0o700, 0o777));
     }
 
@@ -472,7 +292,7 @@ mod with_test_driver {
     #[test]
     fn read_only_socket_refuses_destroy() {
         let d = Daemon::start();
-        let mut c = Raw::connect(&d.root.path().join("run/libvirt/libvirt-sock-ro"));
+        let mut c = Raw::connect(&d.sock_ro());
         c.handshake("test:///default");
         let body = c.ok(23, xdr_string("test"));
         let e = c.err(12, body.to_vec());
@@ -507,22 +327,11 @@ mod with_test_driver {
 
     #[test]
     fn stock_virsh_list_all() {
-        if Command::new("virsh").arg("--version").output().is_err() {
-            eprintln!("virsh not installed; skipping");
+        let Some(d) = daemon_for_virsh() else {
             return;
-        }
-        let d = Daemon::start();
-        let uri = format!("test+unix:///default?socket={}", d.sock().display());
-        let out = Command::new("virsh")
-            .args(["-c", &uri, "list", "--all"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8_lossy(&out.stdout);
+        };
+        let (text, err, code) = virsh(&d.test_uri(), &["list", "--all"]);
+        assert!(code == Some(0), "{err}");
         assert!(text.contains(" 1    test   running"), "{text}");
     }
 }

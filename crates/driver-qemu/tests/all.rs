@@ -11,15 +11,17 @@ mod daemon_e2e;
 #[path = "suite/goldens.rs"]
 mod goldens;
 #[path = "suite/guest_net.rs"]
-pub mod guest_net;
+mod guest_net;
 #[path = "suite/guest_volume.rs"]
 mod guest_volume;
 #[path = "suite/hotplug.rs"]
-pub mod hotplug;
+mod hotplug;
 #[path = "suite/lifecycle.rs"]
 mod lifecycle;
 #[path = "suite/reattach.rs"]
 mod reattach;
+#[path = "suite/rvirtd.rs"]
+mod rvirtd;
 #[path = "suite/save.rs"]
 mod save;
 #[path = "suite/snapshot.rs"]

@@ -4,42 +4,8 @@
 use super::*;
 use std::os::unix::fs::PermissionsExt;
 
-fn have(tool: &str) -> bool {
-    Command::new(tool).arg("--version").output().is_ok()
-}
-
-fn run(tool: &str, uri: &str, args: &[&str]) -> (String, String, Option<i32>) {
-    let out = Command::new(tool)
-        .arg("-c")
-        .arg(uri)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code(),
-    )
-}
-
 fn start_with_acl(acl: &str) -> Daemon {
-    let root = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(root.path().join("etc/libvirt")).unwrap();
-    std::fs::write(root.path().join("etc/libvirt/rvirt-acl.conf"), acl).unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_rvirtd"))
-        .arg("--root")
-        .arg(root.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let d = Daemon { child, root };
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while UnixStream::connect(d.sock()).is_err() {
-        assert!(Instant::now() < deadline, "rvirtd did not come up");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    d
+    Daemon::start_with_files(&[("rvirt-acl.conf", acl)])
 }
 
 /// Every procedure the table marks as writing is refused on `libvirt-sock-ro` with
@@ -48,7 +14,7 @@ fn start_with_acl(acl: &str) -> Daemon {
 #[test]
 fn read_only_socket_refuses_every_writing_procedure() {
     let d = Daemon::start();
-    let mut c = Raw::connect(&d.root.path().join("run/libvirt/libvirt-sock-ro"));
+    let mut c = Raw::connect(&d.sock_ro());
     c.handshake("test:///default");
     let mut refused = 0;
     for p in rvirt_proto::remote::PROCEDURES.iter().filter(|p| p.writes) {
@@ -93,7 +59,7 @@ fn acl_file_denies_start_but_not_list() {
         return;
     }
     let d = start_with_acl("# test rules\ndeny uid:0 domain:start\n");
-    let uri = format!("test+unix:///default?socket={}", d.sock().display());
+    let uri = d.test_uri();
     let (out, err, code) = run("virsh", &uri, &["list", "--all"]);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("test"), "{out}");
@@ -107,7 +73,7 @@ fn acl_file_denies_start_but_not_list() {
     );
     // a name-restricted rule for another domain leaves this one alone
     let d2 = start_with_acl("deny * domain:start other-*\n");
-    let uri2 = format!("test+unix:///default?socket={}", d2.sock().display());
+    let uri2 = d2.test_uri();
     let (out, err, code) = run("virsh", &uri2, &["destroy test; start test"]);
     assert!(!err.contains("access denied"), "{err}");
     assert_eq!(code, Some(0), "{out} {err}");
@@ -117,18 +83,10 @@ fn acl_file_denies_start_but_not_list() {
 /// A broken ACL file stops the daemon from starting with the line named.
 #[test]
 fn broken_acl_file_is_a_startup_error() {
-    let root = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(root.path().join("etc/libvirt")).unwrap();
-    std::fs::write(
-        root.path().join("etc/libvirt/rvirt-acl.conf"),
+    let out = Daemon::run_with_files(&[(
+        "rvirt-acl.conf",
         "allow uid:0 domain:start\npermit uid:0 domain:stop\n",
-    )
-    .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_rvirtd"))
-        .arg("--root")
-        .arg(root.path())
-        .output()
-        .unwrap();
+    )]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -4,32 +4,12 @@
 
 use super::*;
 
-fn virsh(uri: &str, args: &[&str]) -> (String, String, Option<i32>) {
-    let out = Command::new("virsh")
-        .arg("-c")
-        .arg(uri)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code(),
-    )
-}
-
-fn have_virsh() -> bool {
-    Command::new("virsh").arg("--version").output().is_ok()
-}
-
 #[test]
 fn stock_virsh_agent_iothread_blockjob_node_commands_match() {
-    if !have_virsh() {
-        eprintln!("virsh not installed; skipping");
+    let Some(d) = daemon_for_virsh() else {
         return;
-    }
-    let d = Daemon::start();
-    let uri = format!("test+unix:///default?socket={}", d.sock().display());
+    };
+    let uri = d.test_uri();
     let cmds: &[&[&str]] = &[
         &["vcpupin", "test", "0", "0"],
         &["emulatorpin", "test", "0"],
@@ -85,30 +65,20 @@ fn stock_virsh_agent_iothread_blockjob_node_commands_match() {
         &["cpu-stats", "test", "--total"],
         &["cpu-stats", "test", "--start", "1", "--count", "1"],
     ];
-    let mut failures = Vec::new();
-    for args in cmds {
-        let want = virsh("test:///default", args);
-        let got = virsh(&uri, args);
-        if want != got {
-            failures.push(format!("{args:?}\n want {want:?}\n got  {got:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_virsh_matches(&uri, &[], cmds, " want ", " got  ");
 }
 
 /// The setters and agent commands change nothing on an inactive domain's live state:
 /// the same "domain is not running" answers as libvirt's driver.
 #[test]
 fn stock_virsh_inactive_domain_errors_match() {
-    if !have_virsh() {
-        eprintln!("virsh not installed; skipping");
+    let Some(d) = daemon_for_virsh() else {
         return;
-    }
-    let d = Daemon::start();
-    let uri = format!("test+unix:///default?socket={}", d.sock().display());
+    };
+    let uri = d.test_uri();
     let script = "destroy test; domfsinfo test; domblkerror test; set-user-password test u p; \
                   send-process-signal test 1 9; domfstrim test; cpu-stats test; iothreadinfo test";
-    let want = virsh("test:///default", &[script]);
+    let want = virsh(ORACLE, &[script]);
     let got = virsh(&uri, &[script]);
     assert_eq!(want, got);
 }

@@ -186,7 +186,7 @@ fn vcpu_pin_info_sends_the_whole_buffer() {
 #[test]
 fn read_only_refusals_name_the_public_api() {
     let d = Daemon::start();
-    let mut c = Raw::connect(&d.root.path().join("run/libvirt/libvirt-sock-ro"));
+    let mut c = Raw::connect(&d.sock_ro());
     c.handshake("test:///default");
     let r: DomainLookupByNameRet = rvirt_xdr::from_bytes(&c.ok(23, xdr_string("test"))).unwrap();
     let dom = r.dom;
@@ -362,34 +362,14 @@ fn added_procedures_are_all_routed() {
     }
 }
 
-fn virsh(uri: &str, args: &[&str]) -> (String, String, Option<i32>) {
-    let out = Command::new("virsh")
-        .arg("-c")
-        .arg(uri)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code(),
-    )
-}
-
-fn have_virsh() -> bool {
-    Command::new("virsh").arg("--version").output().is_ok()
-}
-
 /// Stock virsh through rvirtd prints exactly what virsh prints with libvirt's own
 /// in-process test driver, for the commands whose driver side rvirt implements.
 #[test]
 fn stock_virsh_matches_libvirt_test_driver() {
-    if !have_virsh() {
-        eprintln!("virsh not installed; skipping");
+    let Some(d) = daemon_for_virsh() else {
         return;
-    }
-    let d = Daemon::start();
-    let uri = format!("test+unix:///default?socket={}", d.sock().display());
+    };
+    let uri = d.test_uri();
     let cmds: &[&[&str]] = &[
         &["schedinfo", "test"],
         &["schedinfo", "test", "--config"],
@@ -425,27 +405,17 @@ fn stock_virsh_matches_libvirt_test_driver() {
         &["detach-device-alias", "test", "net0"],
         &["dommemstat", "test"],
     ];
-    let mut diffs = Vec::new();
-    for args in cmds {
-        let want = virsh("test:///default", args);
-        let got = virsh(&uri, args);
-        if want != got {
-            diffs.push(format!("{args:?}\n  libvirt: {want:?}\n  rvirtd:  {got:?}"));
-        }
-    }
-    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+    assert_virsh_matches(&uri, &[], cmds, "  libvirt: ", "  rvirtd:  ");
 }
 
 /// Block and interface counters of libvirt's test driver move with the clock, so only the
 /// counter names (and success) are compared.
 #[test]
 fn stock_virsh_stats_have_libvirt_fields() {
-    if !have_virsh() {
-        eprintln!("virsh not installed; skipping");
+    let Some(d) = daemon_for_virsh() else {
         return;
-    }
-    let d = Daemon::start();
-    let uri = format!("test+unix:///default?socket={}", d.sock().display());
+    };
+    let uri = d.test_uri();
     let names = |s: &str| -> Vec<String> {
         s.lines()
             .map(|l| l.rsplit_once(' ').map_or(l, |(k, _)| k).trim().to_string())
@@ -456,7 +426,7 @@ fn stock_virsh_stats_have_libvirt_fields() {
         &["domblkstat", "test", "vda", "--human"],
         &["domifstat", "test", "testnet0"],
     ] {
-        let want = virsh("test:///default", args);
+        let want = virsh(ORACLE, args);
         let got = virsh(&uri, args);
         assert_eq!(got.2, Some(0), "{args:?}: {}", got.1);
         assert_eq!(names(&want.0), names(&got.0), "{args:?}");
@@ -466,13 +436,10 @@ fn stock_virsh_stats_have_libvirt_fields() {
 /// The same commands on a read-only connection fail (or succeed) exactly as libvirt's do.
 #[test]
 fn stock_virsh_read_only_matches_libvirt() {
-    if !have_virsh() {
-        eprintln!("virsh not installed; skipping");
+    let Some(d) = daemon_for_virsh() else {
         return;
-    }
-    let d = Daemon::start();
-    let ro = d.root.path().join("run/libvirt/libvirt-sock-ro");
-    let uri = format!("test+unix:///default?socket={}", ro.display());
+    };
+    let uri = Daemon::test_uri_on(&d.sock_ro());
     let cmds: &[&[&str]] = &[
         &["schedinfo", "test", "--set", "weight=100"],
         &["blkiotune", "test", "--weight", "500"],
@@ -498,15 +465,5 @@ fn stock_virsh_read_only_matches_libvirt() {
         &["detach-device-alias", "test", "net0"],
         &["dommemstat", "test", "--period", "5"],
     ];
-    let mut diffs = Vec::new();
-    for args in cmds {
-        let mut a = vec!["-r"];
-        a.extend_from_slice(args);
-        let want = virsh("test:///default", &a);
-        let got = virsh(&uri, &a);
-        if want != got {
-            diffs.push(format!("{args:?}\n  libvirt: {want:?}\n  rvirtd:  {got:?}"));
-        }
-    }
-    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+    assert_virsh_matches(&uri, &["-r"], cmds, "  libvirt: ", "  rvirtd:  ");
 }

@@ -3,124 +3,22 @@
 //! attach-disk (the guest sees it) → detach → save → restore → managedsave → start (resumes)
 //! → shutdown < 5 s → 5 guests, kill -9 rvirtd, restart: same PIDs, console and agent work.
 
-use crate::common::guest_available;
+use crate::common::{guest_xml, sparse_file, stock_virsh_guest};
+use crate::rvirtd::{temp_root, Rvirtd};
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// rvirtd on a fixed root that can be killed and restarted; kills every QEMU it left on drop.
-struct Daemon {
-    root: PathBuf,
-    child: Option<Child>,
-}
-
-impl Daemon {
-    fn start(root: &Path) -> Daemon {
-        let mut d = Daemon {
-            root: root.to_path_buf(),
-            child: None,
-        };
-        d.spawn();
-        d
-    }
-
-    fn sock(&self) -> PathBuf {
-        self.root.join("run/libvirt/libvirt-sock")
-    }
-
-    fn spawn(&mut self) {
-        let _ = std::fs::remove_file(self.sock());
-        let log = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(self.root.join("rvirtd.log"))
-            .unwrap();
-        let c = Command::new(rvirt_testkit::binaries::bin_path("rvirtd"))
-            .arg("--root")
-            .arg(&self.root)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .unwrap();
-        self.child = Some(c);
-        let t = Instant::now();
-        while !self.sock().exists() {
-            assert!(
-                t.elapsed() < Duration::from_secs(20),
-                "rvirtd did not start"
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn kill9(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-
-    fn uri(&self) -> String {
-        format!("qemu+unix:///system?socket={}", self.sock().display())
-    }
-
-    fn virsh(&self, args: &[&str]) -> (bool, String) {
-        let o = Command::new("virsh")
-            .arg("-c")
-            .arg(self.uri())
-            .args(args)
-            .output()
-            .unwrap();
-        let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
-        s += &String::from_utf8_lossy(&o.stderr);
-        (o.status.success(), s)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let (ok, out) = self.virsh(args);
-        assert!(ok, "virsh {args:?} failed: {out}");
-        out
-    }
-
-    fn qemu_pid(&self, name: &str) -> Option<i32> {
-        let s =
-            std::fs::read_to_string(self.root.join(format!("run/libvirt/qemu/{name}.xml"))).ok()?;
-        let i = s.find(" pid='")? + 6;
-        s[i..].split('\'').next()?.parse().ok()
-    }
-
-    fn wait_state(&self, name: &str, want: &str, timeout: Duration) -> Option<Duration> {
-        let t = Instant::now();
-        while t.elapsed() < timeout {
-            if self.virsh(&["domstate", name]).1.trim() == want {
-                return Some(t.elapsed());
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        None
-    }
-}
-
-impl Drop for Daemon {
-    fn drop(&mut self) {
-        let run = self.root.join("run/libvirt/qemu");
-        let pids: Vec<i32> = std::fs::read_dir(&run)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                self.qemu_pid(name.strip_suffix(".xml")?)
-            })
-            .collect();
-        self.kill9();
+fn start_daemon(root: &std::path::Path) -> Rvirtd {
+    Rvirtd::start(root).cleanup(|d| {
+        let pids = d.qemu_pids();
+        d.kill9();
         for p in pids {
             let _ = Command::new("kill").args(["-9", &p.to_string()]).status();
         }
-    }
+    })
 }
 
 /// `virsh <args>` under a pty (`script`): sends `input` after a moment, returns once
@@ -167,11 +65,7 @@ fn console_session(uri: &str, args: &str, input: &str, needle: &str, timeout: Du
     seen
 }
 
-fn guest_xml(name: &str, g: &rvirt_testkit::guest::GuestImage) -> String {
-    crate::common::guest_xml(name, g)
-}
-
-fn wait_agent_ipv4(d: &Daemon, name: &str) -> String {
+fn wait_agent_ipv4(d: &Rvirtd, name: &str) -> String {
     let t = Instant::now();
     loop {
         let (ok, out) = d.virsh(&["domifaddr", name, "--source", "agent"]);
@@ -192,18 +86,11 @@ fn wait_agent_ipv4(d: &Daemon, name: &str) -> String {
 
 #[test]
 fn done_means_with_stock_virsh() {
-    let Some(guest) = guest_available() else {
+    let Some(guest) = stock_virsh_guest() else {
         return;
     };
-    if Command::new("virsh").arg("--version").output().is_err() {
-        eprintln!("skipping: virsh not installed");
-        return;
-    }
-    let root = tempfile::Builder::new()
-        .prefix("rvirt-e2e")
-        .tempdir()
-        .unwrap();
-    let mut d = Daemon::start(root.path());
+    let root = temp_root("rvirt-e2e");
+    let mut d = start_daemon(root.path());
     let xmlf = root.path().join("g1.xml");
     std::fs::write(&xmlf, guest_xml("g1", &guest)).unwrap();
     d.ok(&["define", xmlf.to_str().unwrap()]);
@@ -226,10 +113,7 @@ fn done_means_with_stock_virsh() {
 
     // attach a disk; the guest sees a new block device (its own name for it is vda)
     let img = root.path().join("extra.img");
-    std::fs::File::create(&img)
-        .unwrap()
-        .set_len(8 << 20)
-        .unwrap();
+    sparse_file(&img, 8 << 20);
     d.ok(&[
         "attach-disk",
         "g1",

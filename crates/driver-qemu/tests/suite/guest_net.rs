@@ -6,9 +6,9 @@
 //! the gateway (agent guest-exec) → restart rvirtd: network up, lease kept → destroy:
 //! tap gone → net-destroy: bridge, table and dnsmasq gone.
 
-use crate::common::guest_available;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use crate::common::{agent_exec, agent_socket, guest_xml_devices, stock_virsh_guest};
+use crate::rvirtd::{output_of, temp_root, Rvirtd};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BRIDGE: &str = "rvtbr0";
@@ -36,14 +36,11 @@ impl NetNs {
 
     /// Runs a command inside the namespace: (success, stdout + stderr).
     fn exec(&self, args: &[&str]) -> (bool, String) {
-        let o = Command::new("ip")
-            .args(["netns", "exec", &self.0])
-            .args(args)
-            .output()
-            .unwrap();
-        let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
-        s += &String::from_utf8_lossy(&o.stderr);
-        (o.status.success(), s)
+        output_of(
+            Command::new("ip")
+                .args(["netns", "exec", &self.0])
+                .args(args),
+        )
     }
 }
 
@@ -54,92 +51,13 @@ impl Drop for NetNs {
 }
 
 /// rvirtd inside the namespace on a fixed root; kills its guests and dnsmasq on drop.
-struct Daemon<'a> {
-    ns: &'a NetNs,
-    root: PathBuf,
-    child: Option<Child>,
-}
-
-impl<'a> Daemon<'a> {
-    fn start(ns: &'a NetNs, root: &Path) -> Daemon<'a> {
-        let mut d = Daemon {
-            ns,
-            root: root.to_path_buf(),
-            child: None,
-        };
-        d.spawn();
-        d
-    }
-
-    fn sock(&self) -> PathBuf {
-        self.root.join("run/libvirt/libvirt-sock")
-    }
-
-    fn spawn(&mut self) {
-        let _ = std::fs::remove_file(self.sock());
-        let log = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(self.root.join("rvirtd.log"))
-            .unwrap();
-        let c = Command::new("ip")
-            .args(["netns", "exec", &self.ns.0])
-            .arg(rvirt_testkit::binaries::bin_path("rvirtd"))
-            .arg("--root")
-            .arg(&self.root)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .unwrap();
-        self.child = Some(c);
-        let t = Instant::now();
-        while !self.sock().exists() {
-            assert!(
-                t.elapsed() < Duration::from_secs(20),
-                "rvirtd did not start"
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    fn kill9(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-
-    fn virsh(&self, args: &[&str]) -> (bool, String) {
-        let uri = format!("qemu+unix:///system?socket={}", self.sock().display());
-        let o = Command::new("virsh")
-            .arg("-c")
-            .arg(uri)
-            .args(args)
-            .output()
-            .unwrap();
-        let mut s = String::from_utf8_lossy(&o.stdout).into_owned();
-        s += &String::from_utf8_lossy(&o.stderr);
-        (o.status.success(), s)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let (ok, out) = self.virsh(args);
-        assert!(ok, "virsh {args:?} failed: {out}\nlog:\n{}", self.log());
-        out
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.root.join("rvirtd.log")).unwrap_or_default()
-    }
-}
-
-impl Drop for Daemon<'_> {
-    fn drop(&mut self) {
-        let _ = self.virsh(&["destroy", "netguest"]);
-        let _ = self.virsh(&["net-destroy", NET]);
-        self.kill9();
-    }
+fn start_daemon(ns: &NetNs, root: &std::path::Path) -> Rvirtd {
+    Rvirtd::start_under(&["ip", "netns", "exec", &ns.0], root)
+        .log_on_failure()
+        .cleanup(|d| {
+            let _ = d.virsh(&["destroy", "netguest"]);
+            let _ = d.virsh(&["net-destroy", NET]);
+        })
 }
 
 /// PIDs of dnsmasq processes whose command line mentions `needle`.
@@ -158,18 +76,13 @@ fn dnsmasq_pids(needle: &str) -> Vec<i32> {
 }
 
 fn guest_xml(g: &rvirt_testkit::guest::GuestImage) -> String {
-    format!(
-        "<domain type='qemu'><name>netguest</name><memory unit='MiB'>256</memory><vcpu>1</vcpu>\
-         <os><type arch='x86_64' machine='pc'>hvm</type><kernel>{}</kernel><initrd>{}</initrd>\
-         <cmdline>console=ttyS0 quiet</cmdline></os>\
-         <devices><interface type='network'><mac address='52:54:00:5a:17:01'/>\
-         <source network='{NET}'/><model type='virtio'/></interface>\
-         <serial type='pty'><target port='0'/></serial>\
-         <console type='pty'><target type='serial' port='0'/></console>\
-         <channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>\
-         </devices></domain>",
-        g.kernel.display(),
-        g.initrd.display()
+    guest_xml_devices(
+        "netguest",
+        g,
+        &format!(
+            "<interface type='network'><mac address='52:54:00:5a:17:01'/>\
+             <source network='{NET}'/><model type='virtio'/></interface>"
+        ),
     )
 }
 
@@ -182,62 +95,17 @@ fn ipv4_for(out: &str, mac: &str) -> Option<String> {
         .map(|w| w.split('/').next().unwrap_or("").to_string())
 }
 
-/// `guest-exec` of `/bin/busybox ARGV…` through the agent socket; its exit status.
-pub fn agent_exec(sock: &Path, argv: &[&str]) -> i64 {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let a = rvirt_qmp::AgentClient::new(sock);
-        let t = Duration::from_secs(20);
-        let r = a
-            .execute(
-                "guest-exec",
-                Some(serde_json::json!({"path": "/bin/busybox",
-                    "arg": argv, "capture-output": true})),
-                t,
-            )
-            .await
-            .unwrap();
-        let pid = r["pid"].as_i64().unwrap();
-        let start = Instant::now();
-        loop {
-            let s = a
-                .execute(
-                    "guest-exec-status",
-                    Some(serde_json::json!({ "pid": pid })),
-                    t,
-                )
-                .await
-                .unwrap();
-            if s["exited"].as_bool() == Some(true) {
-                return s["exitcode"].as_i64().unwrap_or(-1);
-            }
-            assert!(start.elapsed() < Duration::from_secs(30), "{argv:?} hangs");
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    })
-}
-
 #[test]
 fn nat_network_guest_nic_done_means() {
-    let Some(guest) = guest_available() else {
+    let Some(guest) = stock_virsh_guest() else {
         return;
     };
-    if Command::new("virsh").arg("--version").output().is_err() {
-        eprintln!("skipping: virsh not installed");
-        return;
-    }
     let Some(ns) = NetNs::create() else {
         eprintln!("skipping: cannot create a network namespace (needs root)");
         return;
     };
-    let root = tempfile::Builder::new()
-        .prefix("rvirt-guestnet")
-        .tempdir()
-        .unwrap();
-    let mut d = Daemon::start(&ns, root.path());
+    let root = temp_root("rvirt-guestnet");
+    let mut d = start_daemon(&ns, root.path());
     let rootstr = root.path().display().to_string();
 
     // network up: bridge, nft table, dnsmasq
@@ -287,11 +155,7 @@ fn nat_network_guest_nic_done_means() {
     };
 
     // reach the gateway through the agent (before rvirtd opens the agent channel itself)
-    let agent_sock = {
-        let x = d.ok(&["dumpxml", "netguest"]);
-        let i = x.find("<source mode='bind' path='").unwrap() + 26;
-        PathBuf::from(x[i..].split('\'').next().unwrap())
-    };
+    let agent_sock = agent_socket(&d.ok(&["dumpxml", "netguest"]));
     assert_eq!(
         agent_exec(&agent_sock, &["ping", "-c", "1", "-W", "5", GW]),
         0,

@@ -1,10 +1,9 @@
 //! Live disk and interface hotplug with the real test guest; the guest sees the disk.
 
-use crate::common::{guest_available, guest_xml, read_console_until, wait_for, PidGuard};
+use crate::common::{guest_xml, sparse_file, wait_for, GuestEnv};
 use rvirt_core::driver::{Connection, DomainDriver};
 use rvirt_core::event::{DomainEventKind, Event};
-use rvirt_driver_qemu::{QemuConnection, QemuDriver};
-use std::sync::Arc;
+use rvirt_driver_qemu::QemuDriver;
 use std::time::Duration;
 
 /// Block devices the guest agent reports (`guest-get-disks`), e.g. `["/dev/vda"]`.
@@ -55,41 +54,19 @@ async fn disk_and_nic_hotplug() {
 }
 
 async fn disk_and_nic_hotplug_body() {
-    let Some(guest) = guest_available() else {
+    let Some(env) = GuestEnv::start().await else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let pids = PidGuard::default();
-    let drv: Arc<QemuDriver> = crate::common::driver_on(root.path()).await;
-    let conn = QemuConnection {
-        driver: drv.clone(),
-        read_only: false,
-    };
+    let (guest, root, _, drv, conn) = env.parts();
     let mut events = conn.events().subscribe();
-    let dom = conn
-        .domain_define_xml(&guest_xml("plug", &guest), 0)
-        .await
-        .unwrap();
-    let dom = conn.domain_create(&dom, 0).await.unwrap();
-    pids.add(drv.domain_pid(&dom).unwrap());
-    read_console_until(
-        &conn,
-        &dom,
-        rvirt_testkit::guest::READY_LINE,
-        Duration::from_secs(90),
-    )
-    .await
-    .unwrap();
+    let dom = env.boot(&guest_xml("plug", &guest)).await;
     let before = wait_for(Duration::from_secs(30), || guest_disks(&drv, &dom))
         .await
         .expect("guest-get-disks answers");
     // the guest names disks itself (the first virtio disk is its vda): look for a new one
 
     let img = root.path().join("extra.img");
-    std::fs::File::create(&img)
-        .unwrap()
-        .set_len(8 << 20)
-        .unwrap();
+    sparse_file(&img, 8 << 20);
     let disk = format!(
         "<disk type='file' device='disk'><driver name='qemu' type='raw'/>\
          <source file='{}'/><target dev='vdb' bus='virtio'/></disk>",
@@ -182,28 +159,19 @@ async fn disk_and_nic_hotplug_body() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cdrom_media_change() {
-    let Some(guest) = guest_available() else {
+    let Some(env) = GuestEnv::start().await else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let pids = PidGuard::default();
-    let drv: Arc<QemuDriver> = crate::common::driver_on(root.path()).await;
-    let conn = QemuConnection {
-        driver: drv.clone(),
-        read_only: false,
-    };
+    let (guest, root, pids, drv, conn) = env.parts();
     let xml = guest_xml("cd", &guest).replace(
         "<devices>",
         "<devices><disk type='file' device='cdrom'><target dev='hdc' bus='ide'/><readonly/></disk>",
     );
     let dom = conn.domain_define_xml(&xml, 0).await.unwrap();
     let dom = conn.domain_create(&dom, 0).await.unwrap();
-    pids.add(drv.domain_pid(&dom).unwrap());
+    pids.track(&drv, &dom);
     let iso = root.path().join("media.iso");
-    std::fs::File::create(&iso)
-        .unwrap()
-        .set_len(1 << 20)
-        .unwrap();
+    sparse_file(&iso, 1 << 20);
     let cd = format!(
         "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='{}'/>\
          <target dev='hdc' bus='ide'/><readonly/></disk>",

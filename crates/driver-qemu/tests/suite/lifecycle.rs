@@ -1,11 +1,10 @@
 //! A full lifecycle with the real test guest under TCG.
 
-use crate::common::{guest_available, guest_xml, read_console_until, wait_for, PidGuard};
+use crate::common::{guest_xml, read_console_until, wait_for, GuestEnv};
 use rvirt_core::driver::{Connection, DomainDriver};
 use rvirt_core::event::{lifecycle, DomainEventKind, Event};
 use rvirt_core::info::domain_state as st;
-use rvirt_driver_qemu::{QemuConnection, QemuDriver};
-use std::sync::Arc;
+use rvirt_driver_qemu::QemuConnection;
 use std::time::{Duration, Instant};
 
 async fn state(conn: &QemuConnection, d: &rvirt_core::handle::DomainRef) -> (i32, i32) {
@@ -14,16 +13,10 @@ async fn state(conn: &QemuConnection, d: &rvirt_core::handle::DomainRef) -> (i32
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn full_lifecycle_with_test_guest() {
-    let Some(guest) = guest_available() else {
+    let Some(env) = GuestEnv::start().await else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let pids = PidGuard::default();
-    let drv: Arc<QemuDriver> = crate::common::driver_on(root.path()).await;
-    let conn = QemuConnection {
-        driver: drv.clone(),
-        read_only: false,
-    };
+    let (guest, root, pids, drv, conn) = env.parts();
     let mut events = conn.events().subscribe();
 
     let dom = conn
@@ -36,7 +29,7 @@ async fn full_lifecycle_with_test_guest() {
     let t = Instant::now();
     let dom = conn.domain_create(&dom, 0).await.unwrap();
     println!("start (spawn → QMP → cont): {:?}", t.elapsed());
-    pids.add(drv.domain_pid(&dom).unwrap());
+    pids.track(&drv, &dom);
     assert!(dom.id > 0);
     assert_eq!(state(&conn, &dom).await, (st::RUNNING, 1));
     assert!(root.path().join("run/libvirt/qemu/lifecycle.xml").exists());
@@ -94,7 +87,7 @@ async fn full_lifecycle_with_test_guest() {
     assert!(!root.path().join("run/libvirt/qemu/lifecycle.xml").exists());
 
     let dom = conn.domain_create(&dom, 0).await.unwrap();
-    pids.add(drv.domain_pid(&dom).unwrap());
+    pids.track(&drv, &dom);
     let t = Instant::now();
     conn.domain_destroy(&dom, 0).await.unwrap();
     println!("destroy: {:?}", t.elapsed());

@@ -1,10 +1,9 @@
 //! Re-attach: a guest started by one driver instance is picked up, running with the same
 //! PID and a working monitor, by a new instance on the same root.
 
-use crate::common::{guest_available, guest_xml, PidGuard};
+use crate::common::{connection, guest_available, guest_xml, PidGuard};
 use rvirt_core::driver::DomainDriver;
 use rvirt_core::info::domain_state as st;
-use rvirt_driver_qemu::QemuConnection;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -16,10 +15,7 @@ async fn reattach_after_driver_restart() {
     let pids = PidGuard::default();
     let (pid, id) = {
         let drv = crate::common::driver_on(root.path()).await;
-        let conn = QemuConnection {
-            driver: drv.clone(),
-            read_only: false,
-        };
+        let conn = connection(&drv);
         let dom = conn
             .domain_create_xml(&guest_xml("reattach", &guest), 0)
             .await
@@ -34,10 +30,7 @@ async fn reattach_after_driver_restart() {
     assert!(rvirt_driver_qemu::process::pid_alive(pid));
 
     let drv = crate::common::driver_on(root.path()).await;
-    let conn = QemuConnection {
-        driver: drv.clone(),
-        read_only: false,
-    };
+    let conn = connection(&drv);
     let dom = conn.domain_lookup_by_name("reattach").await.unwrap();
     assert_eq!(dom.id, id);
     assert_eq!(drv.domain_pid(&dom).unwrap(), pid);

@@ -1,48 +1,24 @@
 //! Save / restore / managed save with the real test guest.
 
-use crate::common::{guest_available, guest_xml, read_console_until, wait_for, PidGuard};
+use crate::common::{connection, guest_xml, wait_for, GuestEnv};
 use rvirt_core::driver::{Connection, DomainDriver};
 use rvirt_core::event::{DomainEventKind, Event};
 use rvirt_core::info::domain_state as st;
-use rvirt_driver_qemu::{QemuConnection, QemuDriver};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn save_restore_and_managed_save() {
-    let Some(guest) = guest_available() else {
+    let Some(env) = GuestEnv::start().await else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let pids = PidGuard::default();
-    let drv: Arc<QemuDriver> = crate::common::driver_on(root.path()).await;
-    let conn = QemuConnection {
-        driver: drv.clone(),
-        read_only: false,
-    };
+    let (guest, root, pids, drv, conn) = env.parts();
     let mut events = conn.events().subscribe();
-    let dom = conn
-        .domain_define_xml(&guest_xml("saver", &guest), 0)
-        .await
-        .unwrap();
-    let dom = conn.domain_create(&dom, 0).await.unwrap();
-    pids.add(drv.domain_pid(&dom).unwrap());
-    read_console_until(
-        &conn,
-        &dom,
-        rvirt_testkit::guest::READY_LINE,
-        Duration::from_secs(90),
-    )
-    .await
-    .unwrap();
+    let dom = env.boot(&guest_xml("saver", &guest)).await;
 
     // save while polling job info from another task
     let img = root.path().join("saver.img");
     let poller = {
-        let conn = QemuConnection {
-            driver: drv.clone(),
-            read_only: false,
-        };
+        let conn = connection(&drv);
         let dom = dom.clone();
         tokio::spawn(async move {
             let mut seen_active = false;
@@ -98,7 +74,7 @@ async fn save_restore_and_managed_save() {
         .unwrap();
     println!("restore: {:?}", t.elapsed());
     let dom = conn.domain_lookup_by_name("saver").await.unwrap();
-    pids.add(drv.domain_pid(&dom).unwrap());
+    pids.track(&drv, &dom);
     assert_eq!(
         conn.domain_get_state(&dom, 0).await.unwrap(),
         (st::RUNNING, 3)
@@ -130,7 +106,7 @@ async fn save_restore_and_managed_save() {
         .unwrap();
     assert!(x.contains("<name>saver</name>"));
     let dom = conn.domain_create(&dom, 0).await.unwrap();
-    pids.add(drv.domain_pid(&dom).unwrap());
+    pids.track(&drv, &dom);
     assert_eq!(
         conn.domain_get_state(&dom, 0).await.unwrap(),
         (st::RUNNING, 3)
@@ -150,7 +126,7 @@ async fn save_restore_and_managed_save() {
     conn.domain_managed_save_remove(&dom, 0).await.unwrap();
     assert!(!conn.domain_has_managed_save_image(&dom, 0).await.unwrap());
     let dom = conn.domain_create(&dom, 0).await.unwrap();
-    pids.add(drv.domain_pid(&dom).unwrap());
+    pids.track(&drv, &dom);
     assert_eq!(
         conn.domain_get_state(&dom, 0).await.unwrap(),
         (st::RUNNING, 1)

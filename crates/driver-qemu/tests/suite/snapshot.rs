@@ -2,14 +2,13 @@
 //! tree + revert (a marker file disappears), disk-only external snapshot, active blockcommit
 //! with pivot, blockcopy with pivot, blockpull, blockresize, BLOCK_JOB events.
 
-use crate::common::{guest_available, read_console_until, wait_for, PidGuard};
+use crate::common::{guest_xml_with_disk, wait_for, GuestEnv};
 use rvirt_core::driver::{Connection, DomainDriver, DomainSnapshotDriver};
 use rvirt_core::event::{DomainEventKind, Event};
 use rvirt_core::handle::DomainRef;
 use rvirt_core::info::domain_state as st;
-use rvirt_driver_qemu::{QemuConnection, QemuDriver};
+use rvirt_driver_qemu::QemuDriver;
 use serde_json::Value;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Runs `sh -c cmd` in the guest through the agent; returns (exit code, stdout).
@@ -70,17 +69,6 @@ fn qemu_img(args: &[&str]) {
     assert!(s.status.success(), "{}", String::from_utf8_lossy(&s.stderr));
 }
 
-/// The guest XML with a qcow2 data disk `vda`.
-pub fn guest_xml_with_disk(name: &str, g: &rvirt_testkit::guest::GuestImage, disk: &str) -> String {
-    crate::common::guest_xml(name, g).replace(
-        "<devices>",
-        &format!(
-            "<devices><disk type='file' device='disk'><driver name='qemu' type='qcow2'/>\
-             <source file='{disk}'/><target dev='vda' bus='virtio'/></disk>"
-        ),
-    )
-}
-
 async fn wait_block_event(
     events: &mut tokio::sync::broadcast::Receiver<Event>,
     status: i32,
@@ -136,34 +124,17 @@ fn snapshots_and_block_jobs() {
 }
 
 async fn body() {
-    let Some(guest) = guest_available() else {
+    let Some(env) = GuestEnv::start().await else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let pids = PidGuard::default();
+    let (guest, root, _, drv, conn) = env.parts();
     let data = root.path().join("data.qcow2");
     let data_s = data.to_str().unwrap().to_string();
     qemu_img(&["create", "-q", "-f", "qcow2", &data_s, "64M"]);
-    let drv: Arc<QemuDriver> = crate::common::driver_on(root.path()).await;
-    let conn = QemuConnection {
-        driver: drv.clone(),
-        read_only: false,
-    };
     let mut events = conn.events().subscribe();
-    let dom = conn
-        .domain_define_xml(&guest_xml_with_disk("snapper", &guest, &data_s), 0)
-        .await
-        .unwrap();
-    let dom = conn.domain_create(&dom, 0).await.unwrap();
-    pids.add(drv.domain_pid(&dom).unwrap());
-    read_console_until(
-        &conn,
-        &dom,
-        rvirt_testkit::guest::READY_LINE,
-        Duration::from_secs(90),
-    )
-    .await
-    .unwrap();
+    let dom = env
+        .boot(&guest_xml_with_disk("snapper", &guest, "qcow2", &data_s))
+        .await;
     let ok = wait_for(Duration::from_secs(30), || guest_sh(&drv, &dom, "true")).await;
     assert_eq!(ok.map(|o| o.0), Some(0), "agent exec does not work");
 

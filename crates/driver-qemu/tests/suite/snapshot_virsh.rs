@@ -1,49 +1,10 @@
 //! Snapshots through stock virsh against `rvirtd --root`: snapshot-create-as, snapshot-list,
 //! snapshot-current, snapshot-revert, snapshot-delete.
 
-use crate::common::{guest_available, PidGuard};
+use crate::common::{guest_available, guest_xml_with_disk, PidGuard};
+use crate::rvirtd::{qemu_pids, virsh_at as virsh, virsh_ok as ok};
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn virsh(uri: &str, args: &[&str]) -> (bool, String) {
-    let out = Command::new("virsh")
-        .arg("-c")
-        .arg(uri)
-        .args(args)
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.success(), text)
-}
-
-fn ok(uri: &str, args: &[&str]) -> String {
-    let (good, text) = virsh(uri, args);
-    assert!(good, "virsh {args:?} failed: {text}");
-    text
-}
-
-/// QEMU pids recorded in the daemon's status files.
-fn qemu_pids(root: &std::path::Path) -> Vec<i32> {
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(root.join("run/libvirt/qemu")) {
-        for e in rd.flatten() {
-            let Ok(s) = std::fs::read_to_string(e.path()) else {
-                continue;
-            };
-            if let Some(i) = s.find("pid='") {
-                let rest = &s[i + 5..];
-                if let Some(p) = rest.split('\'').next().and_then(|p| p.parse().ok()) {
-                    out.push(p);
-                }
-            }
-        }
-    }
-    out
-}
 
 #[test]
 fn virsh_snapshot_create_list_revert_delete() {
@@ -63,7 +24,7 @@ fn virsh_snapshot_create_list_revert_delete() {
         .status()
         .unwrap();
     assert!(st.success());
-    let xml = crate::snapshot::guest_xml_with_disk("vs", &guest, disk.to_str().unwrap());
+    let xml = guest_xml_with_disk("vs", &guest, "qcow2", disk.to_str().unwrap());
     let xf = d.root().join("vs.xml");
     std::fs::write(&xf, xml).unwrap();
     ok(&uri, &["define", xf.to_str().unwrap()]);

@@ -1,10 +1,8 @@
 //! Balloon, config changes, metadata, rename and statistics with the real test guest.
 
-use crate::common::{guest_available, guest_xml, wait_for, PidGuard};
+use crate::common::{guest_xml_with_disk, sparse_file, wait_for, GuestEnv};
 use rvirt_core::driver::DomainDriver;
 use rvirt_core::typed_param::TypedValue;
-use rvirt_driver_qemu::{QemuConnection, QemuDriver};
-use std::sync::Arc;
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -13,29 +11,13 @@ async fn setmem_config_changes_and_stats() {
 }
 
 async fn body() {
-    let Some(guest) = guest_available() else {
+    let Some(env) = GuestEnv::start().await else {
         return;
     };
-    let root = tempfile::tempdir().unwrap();
-    let pids = PidGuard::default();
-    let drv: Arc<QemuDriver> = crate::common::driver_on(root.path()).await;
-    let conn = QemuConnection {
-        driver: drv.clone(),
-        read_only: false,
-    };
+    let (guest, root, pids, drv, conn) = env.parts();
     let img = root.path().join("d.img");
-    std::fs::File::create(&img)
-        .unwrap()
-        .set_len(4 << 20)
-        .unwrap();
-    let xml = guest_xml("tune", &guest).replace(
-        "<devices>",
-        &format!(
-            "<devices><disk type='file' device='disk'><driver name='qemu' type='raw'/>\
-             <source file='{}'/><target dev='vda' bus='virtio'/></disk>",
-            img.display()
-        ),
-    );
+    sparse_file(&img, 4 << 20);
+    let xml = guest_xml_with_disk("tune", &guest, "raw", &img.display().to_string());
     let dom = conn.domain_define_xml(&xml, 0).await.unwrap();
 
     // inactive: setmaxmem, setvcpus --config, metadata, lifecycle action, rename
@@ -68,7 +50,7 @@ async fn body() {
     let dom = conn.domain_lookup_by_name("tuned").await.unwrap();
 
     let dom = conn.domain_create(&dom, 0).await.unwrap();
-    pids.add(drv.domain_pid(&dom).unwrap());
+    pids.track(&drv, &dom);
     assert!(conn.domain_rename(&dom, "x", 0).await.is_err());
     // balloon down; QEMU's BALLOON_CHANGE follows once the guest gives the memory back
     conn.domain_set_memory_flags(&dom, 200 * 1024, 1)

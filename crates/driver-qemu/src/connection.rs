@@ -61,6 +61,7 @@ impl DomainSnapshotDriver for QemuConnection {
         xml: &str,
         flags: u32,
     ) -> VirResult<DomainSnapshotRef> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSnapshotCreateXML")?;
         self.driver.snapshot_create(dom, xml, flags).await
     }
@@ -119,10 +120,12 @@ impl DomainSnapshotDriver for QemuConnection {
         self.driver.snapshot_has_metadata(snap)
     }
     async fn revert_to_snapshot(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(&snap.dom).await;
         self.rw("virDomainRevertToSnapshot")?;
         self.driver.snapshot_revert(snap, flags).await
     }
     async fn snapshot_delete(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(&snap.dom).await;
         self.rw("virDomainSnapshotDelete")?;
         self.driver.snapshot_delete(snap, flags).await
     }
@@ -246,6 +249,7 @@ impl DomainDriver for QemuConnection {
         self.driver.define(xml).await
     }
     async fn domain_undefine(&self, dom: &DomainRef, _flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainUndefineFlags")?;
         // VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA
         let snaps = self.driver.snapshot_count(dom)?;
@@ -269,34 +273,42 @@ impl DomainDriver for QemuConnection {
         self.driver.create_xml(xml, flags).await
     }
     async fn domain_create(&self, dom: &DomainRef, flags: u32) -> VirResult<DomainRef> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainCreateWithFlags")?;
         self.driver.create(dom, flags).await
     }
     async fn domain_destroy(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainDestroyFlags")?;
         self.driver.destroy(dom, flags).await
     }
     async fn domain_shutdown(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainShutdownFlags")?;
         self.driver.shutdown(dom, flags).await
     }
     async fn domain_reboot(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainReboot")?;
         self.driver.reboot(dom, flags).await
     }
     async fn domain_reset(&self, dom: &DomainRef, _flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainReset")?;
         self.driver.reset(dom).await
     }
     async fn domain_suspend(&self, dom: &DomainRef) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSuspend")?;
         self.driver.suspend(dom).await
     }
     async fn domain_resume(&self, dom: &DomainRef) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainResume")?;
         self.driver.resume(dom).await
     }
     async fn domain_get_info(&self, dom: &DomainRef) -> VirResult<DomainInfo> {
+        self.driver.wait_attached(dom).await;
         self.driver.info(dom)
     }
     async fn domain_get_state(&self, dom: &DomainRef, _flags: u32) -> VirResult<(i32, i32)> {
@@ -329,10 +341,12 @@ impl DomainDriver for QemuConnection {
         self.driver.with_dom(dom, |o| Ok(o.autostart))
     }
     async fn domain_set_autostart(&self, dom: &DomainRef, autostart: bool) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSetAutostart")?;
         self.driver.set_autostart_flag(dom, autostart)
     }
     async fn domain_get_hostname(&self, dom: &DomainRef, _flags: u32) -> VirResult<String> {
+        self.driver.wait_attached(dom).await;
         self.driver.agent_hostname(dom).await
     }
     async fn domain_interface_addresses(
@@ -341,6 +355,7 @@ impl DomainDriver for QemuConnection {
         source: u32,
         _flags: u32,
     ) -> VirResult<Vec<DomainInterface>> {
+        self.driver.wait_attached(dom).await;
         match source {
             0 => self.driver.lease_interfaces(dom).await,
             1 => self.driver.agent_interfaces(dom).await,
@@ -352,9 +367,11 @@ impl DomainDriver for QemuConnection {
         }
     }
     async fn domain_get_time(&self, dom: &DomainRef, _flags: u32) -> VirResult<GuestTime> {
+        self.driver.wait_attached(dom).await;
         self.driver.agent_get_time(dom).await
     }
     async fn domain_set_time(&self, dom: &DomainRef, time: GuestTime, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSetTime")?;
         self.driver.agent_set_time(dom, time, flags).await
     }
@@ -364,6 +381,7 @@ impl DomainDriver for QemuConnection {
         mounts: Vec<String>,
         _flags: u32,
     ) -> VirResult<i32> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainFSFreeze")?;
         self.driver.agent_fs(dom, true, mounts).await
     }
@@ -373,6 +391,7 @@ impl DomainDriver for QemuConnection {
         mounts: Vec<String>,
         _flags: u32,
     ) -> VirResult<i32> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainFSThaw")?;
         self.driver.agent_fs(dom, false, mounts).await
     }
@@ -383,6 +402,7 @@ impl DomainDriver for QemuConnection {
         dxml: Option<String>,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSaveFlags")?;
         self.driver
             .save(dom, std::path::Path::new(to), dxml, flags)
@@ -412,6 +432,7 @@ impl DomainDriver for QemuConnection {
             .await
     }
     async fn domain_managed_save(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainManagedSave")?;
         self.driver.managed_save(dom, flags).await
     }
@@ -420,6 +441,7 @@ impl DomainDriver for QemuConnection {
         self.driver.has_managed_save_image(dom)
     }
     async fn domain_managed_save_remove(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainManagedSaveRemove")?;
         VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainManagedSaveRemove")?;
         self.driver.managed_save_remove(dom)
@@ -429,6 +451,7 @@ impl DomainDriver for QemuConnection {
         dom: &DomainRef,
         flags: u32,
     ) -> VirResult<String> {
+        self.driver.wait_attached(dom).await;
         VirError::check_flags(
             ErrorDomain::Qemu,
             flags,
@@ -444,6 +467,7 @@ impl DomainDriver for QemuConnection {
         dxml: Option<String>,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainManagedSaveDefineXML")?;
         let p = self.managed_path(dom)?;
         self.driver
@@ -456,6 +480,7 @@ impl DomainDriver for QemuConnection {
         path: &str,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainBlockJobAbort")?;
         self.driver.block_job_abort(dom, path, flags).await
     }
@@ -465,6 +490,7 @@ impl DomainDriver for QemuConnection {
         path: &str,
         flags: u32,
     ) -> VirResult<Option<BlockJobInfo>> {
+        self.driver.wait_attached(dom).await;
         self.driver.block_job_info(dom, path, flags).await
     }
     async fn domain_block_job_set_speed(
@@ -474,6 +500,7 @@ impl DomainDriver for QemuConnection {
         bandwidth: u64,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainBlockJobSetSpeed")?;
         self.driver
             .block_job_set_speed(dom, path, bandwidth, flags)
@@ -486,6 +513,7 @@ impl DomainDriver for QemuConnection {
         bandwidth: u64,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainBlockPull")?;
         VirError::check_flags(ErrorDomain::Qemu, flags, 64, "virDomainBlockPull")?;
         self.driver
@@ -499,6 +527,7 @@ impl DomainDriver for QemuConnection {
         size: u64,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainBlockResize")?;
         self.driver.block_resize(dom, disk, size, flags).await
     }
@@ -510,6 +539,7 @@ impl DomainDriver for QemuConnection {
         bandwidth: u64,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainBlockRebase")?;
         self.driver
             .block_rebase(dom, path, base, bandwidth, flags)
@@ -524,6 +554,7 @@ impl DomainDriver for QemuConnection {
         bandwidth: u64,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainBlockCommit")?;
         self.driver
             .block_commit(dom, disk, base, top, bandwidth, flags)
@@ -537,6 +568,7 @@ impl DomainDriver for QemuConnection {
         params: Vec<TypedParam>,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainBlockCopy")?;
         self.driver
             .block_copy(dom, path, destxml, params, flags)
@@ -553,10 +585,12 @@ impl DomainDriver for QemuConnection {
         self.driver.job_stats(dom, flags)
     }
     async fn domain_attach_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainAttachDeviceFlags")?;
         self.driver.attach_device(dom, xml, flags).await
     }
     async fn domain_detach_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainDetachDeviceFlags")?;
         self.driver.detach_device(dom, xml, flags).await
     }
@@ -566,10 +600,12 @@ impl DomainDriver for QemuConnection {
         alias: &str,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainDetachDeviceAlias")?;
         self.driver.detach_alias(dom, alias, flags).await
     }
     async fn domain_update_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainUpdateDeviceFlags")?;
         self.driver.update_device(dom, xml, flags).await
     }
@@ -579,22 +615,27 @@ impl DomainDriver for QemuConnection {
         kib: u64,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSetMemoryFlags")?;
         self.driver.set_memory(dom, kib, flags).await
     }
     async fn domain_set_max_memory(&self, dom: &DomainRef, kib: u64) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSetMaxMemory")?;
         // VIR_DOMAIN_AFFECT_CURRENT | VIR_DOMAIN_MEM_MAXIMUM
         self.driver.set_memory(dom, kib, 4).await
     }
     async fn domain_set_vcpus_flags(&self, dom: &DomainRef, n: u32, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSetVcpusFlags")?;
         self.driver.set_vcpus(dom, n, flags).await
     }
     async fn domain_get_vcpus_flags(&self, dom: &DomainRef, flags: u32) -> VirResult<i32> {
+        self.driver.wait_attached(dom).await;
         self.driver.get_vcpus(dom, flags)
     }
     async fn domain_rename(&self, dom: &DomainRef, new_name: &str, flags: u32) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainRename")?;
         VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainRename")?;
         self.driver.rename(dom, new_name)
@@ -617,6 +658,7 @@ impl DomainDriver for QemuConnection {
         uri: Option<String>,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSetMetadata")?;
         self.driver.set_metadata(
             dom,
@@ -634,10 +676,12 @@ impl DomainDriver for QemuConnection {
         action: u32,
         flags: u32,
     ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainSetLifecycleAction")?;
         self.driver.set_lifecycle_action(dom, kind, action, flags)
     }
     async fn domain_block_stats(&self, dom: &DomainRef, path: &str) -> VirResult<BlockStats> {
+        self.driver.wait_attached(dom).await;
         self.driver.block_stats(dom, path).await
     }
     async fn domain_interface_stats(
@@ -645,6 +689,7 @@ impl DomainDriver for QemuConnection {
         dom: &DomainRef,
         dev: &str,
     ) -> VirResult<InterfaceStats> {
+        self.driver.wait_attached(dom).await;
         self.driver.interface_stats(dom, dev)
     }
     async fn domain_memory_stats(
@@ -653,6 +698,7 @@ impl DomainDriver for QemuConnection {
         max_stats: u32,
         flags: u32,
     ) -> VirResult<Vec<MemoryStat>> {
+        self.driver.wait_attached(dom).await;
         VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainMemoryStats")?;
         self.driver.memory_stats(dom, max_stats).await
     }
@@ -662,6 +708,7 @@ impl DomainDriver for QemuConnection {
         stats: u32,
         flags: u32,
     ) -> VirResult<Vec<DomainStatsRecord>> {
+        self.driver.wait_reattached().await;
         self.driver.all_stats(doms, stats, flags).await
     }
     async fn domain_open_console(
@@ -670,6 +717,7 @@ impl DomainDriver for QemuConnection {
         dev_name: Option<String>,
         _flags: u32,
     ) -> VirResult<DataStream> {
+        self.driver.wait_attached(dom).await;
         self.rw("virDomainOpenConsole")?;
         self.driver.open_console(dom, dev_name)
     }

@@ -42,7 +42,7 @@ pub fn save_config(paths: &QemuPaths, def: &DomainDef) -> VirResult<()> {
 /// Removes the persistent XML and autostart link.
 pub fn delete_config(paths: &QemuPaths, name: &str) -> VirResult<()> {
     let p = config_path(paths, name);
-    match std::fs::remove_file(&p) {
+    match crate::persist::remove_recycle(&p) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(write_err(e, &p)),
@@ -71,6 +71,10 @@ pub fn list_configs(paths: &QemuPaths) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     for e in rd.flatten() {
         let p = e.path();
+        if crate::persist::is_spare(&e.file_name().to_string_lossy()) {
+            let _ = std::fs::remove_file(&p);
+            continue;
+        }
         if p.extension().and_then(|x| x.to_str()) != Some("xml") || !p.is_file() {
             continue;
         }

@@ -47,6 +47,9 @@ pub struct QemuDriver {
     pub(crate) domains: Mutex<HashMap<Uuid, DomainObj>>,
     pub(crate) next_id: AtomicI32,
     pub(crate) tasks: Mutex<Vec<JoinHandle<()>>>,
+    /// Guests whose QMP re-attach is still under way: their PID (from the status file) and
+    /// a flag that turns true (or whose sender drops) when it is over.
+    pub(crate) attaching: Mutex<HashMap<Uuid, (i32, tokio::sync::watch::Receiver<bool>)>>,
     /// The network driver's port allocator (`<interface type='network'>`), injected by the
     /// daemon.
     pub(crate) net_ports: Mutex<Option<Arc<dyn crate::netport::NetworkPortAllocator>>>,
@@ -71,6 +74,7 @@ impl QemuDriver {
             domains: Mutex::new(HashMap::new()),
             next_id: AtomicI32::new(1),
             tasks: Mutex::new(Vec::new()),
+            attaching: Mutex::new(HashMap::new()),
             net_ports: Mutex::new(None),
             vol_resolver: Mutex::new(None),
         }

@@ -61,13 +61,19 @@ impl QemuDriver {
     /// `virConnectListAllDomains`.
     pub(crate) fn list_all(&self, flags: u32) -> VirResult<Vec<DomainRef>> {
         VirError::check_flags(ErrorDomain::Qemu, flags, 0xffff, "virConnectListAllDomains")?;
-        let mut v: Vec<DomainRef> = self
-            .lock()
-            .values()
-            .filter(|o| matches(o, flags, self.has_managed_save(o.name())))
-            .map(|o| o.handle())
-            .collect();
-        v.sort_by(|a, b| a.name.cmp(&b.name));
+        // Only a MANAGEDSAVE filter needs the per-domain stat of the save image.
+        let want_ms = flags & (list_flags::MANAGEDSAVE | list_flags::NO_MANAGEDSAVE) != 0;
+        let mut v: Vec<DomainRef> = {
+            let doms = self.lock();
+            let mut v = Vec::with_capacity(doms.len());
+            for o in doms.values() {
+                if matches(o, flags, want_ms && self.has_managed_save(o.name())) {
+                    v.push(o.handle());
+                }
+            }
+            v
+        };
+        v.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         Ok(v)
     }
 
@@ -142,6 +148,9 @@ impl QemuDriver {
 
     /// The QEMU PID of a running domain (tests and tools).
     pub fn domain_pid(&self, dom: &DomainRef) -> VirResult<i32> {
-        self.vm_of(dom).map(|vm| vm.pid)
+        self.vm_of(dom).map(|vm| vm.pid).or_else(|e| {
+            let a = self.attaching.lock().unwrap_or_else(|p| p.into_inner());
+            a.get(&dom.uuid).map(|(pid, _)| *pid).ok_or(e)
+        })
     }
 }

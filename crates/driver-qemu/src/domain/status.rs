@@ -21,8 +21,28 @@ fn esc(s: &str) -> String {
 
 /// Writes the status file of an active domain.
 pub fn save_status(paths: &QemuPaths, obj: &DomainObj) -> std::io::Result<()> {
-    let (Some(vm), Some(live)) = (&obj.vm, &obj.live) else {
+    match format_status(obj) {
+        Some(x) => write_atomic(&status_path(paths, obj.name()), x.as_bytes()),
+        None => Ok(()),
+    }
+}
+
+/// [`save_status`], skipping the write when the file already says exactly this (re-attach).
+pub fn save_status_if_changed(paths: &QemuPaths, obj: &DomainObj) -> std::io::Result<()> {
+    let Some(x) = format_status(obj) else {
         return Ok(());
+    };
+    let p = status_path(paths, obj.name());
+    if std::fs::read(&p).is_ok_and(|old| old == x.as_bytes()) {
+        return Ok(());
+    }
+    write_atomic(&p, x.as_bytes())
+}
+
+/// The status file text of an active domain (None when it has no process).
+fn format_status(obj: &DomainObj) -> Option<String> {
+    let (Some(vm), Some(live)) = (&obj.vm, &obj.live) else {
+        return None;
     };
     let mut x = format!(
         "<domstatus state='{}' reason='{}' pid='{}' id='{}' persistent='{}' autostart='{}'>\n",
@@ -55,7 +75,7 @@ pub fn save_status(paths: &QemuPaths, obj: &DomainObj) -> std::io::Result<()> {
         x += "\n";
     }
     x += "</domstatus>\n";
-    write_atomic(&status_path(paths, obj.name()), x.as_bytes())
+    Some(x)
 }
 
 /// What a status file says.

@@ -8,6 +8,7 @@ packages=(
   libvirt-clients python3-libvirt libvirt-daemon libvirt-daemon-driver-qemu
   qemu-system-x86 qemu-utils tshark libvirt-wireshark dnsmasq-base nftables
   kmod cpio xz-utils busybox-static parted scrub gnutls-bin openssh-server netcat-openbsd
+  tgt libiscsi-bin
 )
 
 missing=()

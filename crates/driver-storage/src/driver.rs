@@ -252,6 +252,9 @@ impl StorageDriver for StorageDriverImpl {
     ) -> VirResult<String> {
         self.find_sources_impl(pool_type, src_spec, flags).await
     }
+    async fn storage_pool_capabilities(&self, flags: u32) -> VirResult<String> {
+        crate::pool_caps::pool_capabilities_xml(flags)
+    }
     async fn pool_lookup_by_name(&self, name: &str) -> VirResult<StoragePoolRef> {
         Ok(self.obj_by_name(name)?.handle())
     }

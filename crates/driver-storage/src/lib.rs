@@ -9,12 +9,15 @@ mod errors;
 mod fsutil;
 mod names;
 mod pool_api;
+mod pool_caps;
 mod pool_obj;
 pub mod qemu_img;
 mod stream;
+mod stream_io;
 mod vol_api;
 mod vol_file;
 pub mod wipe;
 
 pub use driver::{StorageDriverImpl, StoragePaths};
+pub use pool_caps::pool_capabilities_xml;
 pub use stream::STREAM_CHUNK;

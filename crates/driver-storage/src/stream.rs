@@ -1,13 +1,11 @@
 //! Volume upload/download streams (`virStorageVolUpload`/`Download`): file I/O runs on
-//! blocking threads; sparse streams turn holes into `StreamChunk::Hole` on download
+//! one dedicated thread per stream (see `stream_io`); sparse streams turn holes into `StreamChunk::Hole` on download
 //! (SEEK_DATA/SEEK_HOLE) and into punched holes on upload.
 
 use std::fs::File;
-use std::os::unix::fs::FileExt;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use bytes::Bytes;
 use rvirt_core::error::{ErrorCode, VirError, VirResult};
 use rvirt_core::event::{Event, EventBus, StoragePoolEventKind};
 use rvirt_core::handle::StorageVolRef;
@@ -18,6 +16,8 @@ use crate::driver::StorageDriverImpl;
 use crate::errors::{internal, no_support, system, vol_in_use, DOM};
 use crate::fsutil::open_nofollow;
 use crate::pool_obj::PoolObj;
+use crate::stream_io::{spawn_reader, WriteOp, Writer};
+use tokio::sync::mpsc;
 
 /// Bytes read per download chunk (the RPC layer splits it into wire-sized frames).
 pub const STREAM_CHUNK: usize = 4 << 20;
@@ -67,65 +67,22 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| internal(format!("blocking task failed: {e}")))?
 }
 
+/// Download side: chunks produced by the stream's reader thread.
 struct FileSource {
-    file: Arc<File>,
-    pos: u64,
-    end: u64,
-    sparse: bool,
-    path: String,
+    rx: mpsc::Receiver<VirResult<StreamChunk>>,
     _guard: BusyGuard,
 }
 
 #[async_trait]
 impl StreamSource for FileSource {
     async fn next_chunk(&mut self) -> VirResult<Option<StreamChunk>> {
-        if self.pos >= self.end {
-            return Ok(None);
-        }
-        let (f, pos, end, sparse, path) = (
-            self.file.clone(),
-            self.pos,
-            self.end,
-            self.sparse,
-            self.path.clone(),
-        );
-        let chunk = blocking(move || {
-            let mut stop = (pos + STREAM_CHUNK as u64).min(end);
-            if sparse {
-                match data_extent(&f, pos, end) {
-                    None => return Ok(StreamChunk::Hole(end - pos)),
-                    Some((d, _)) if d > pos => return Ok(StreamChunk::Hole(d - pos)),
-                    Some((_, h)) => stop = stop.min(h),
-                }
-            }
-            let n = usize::try_from(stop - pos).unwrap_or(STREAM_CHUNK);
-            let mut buf = vec![0u8; n];
-            let mut got = 0;
-            while got < n {
-                match f.read_at(&mut buf[got..], pos + got as u64) {
-                    Ok(0) => break,
-                    Ok(k) => got += k,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(system(&e, format_args!("unable to read {path}"))),
-                }
-            }
-            buf.truncate(got);
-            Ok(StreamChunk::Data(Bytes::from(buf)))
-        })
-        .await?;
-        match &chunk {
-            StreamChunk::Hole(n) => self.pos += n,
-            StreamChunk::Data(d) if d.is_empty() => {
-                self.pos = self.end;
-                return Ok(None);
-            }
-            StreamChunk::Data(d) => self.pos += d.len() as u64,
-        }
-        Ok(Some(chunk))
+        self.rx.recv().await.transpose()
     }
 }
 
+/// Upload side: chunks handed to the stream's writer thread.
 struct FileSink {
+    writer: Writer,
     file: Arc<File>,
     pos: u64,
     /// One past the last byte the client may write (`offset + length`), if limited.
@@ -176,14 +133,11 @@ impl StreamSink for FileSink {
     async fn send_chunk(&mut self, chunk: StreamChunk) -> VirResult<()> {
         match chunk {
             StreamChunk::Data(d) => {
-                self.check_limit(d.len() as u64)?;
-                let (f, pos, path) = (self.file.clone(), self.pos, self.path.clone());
                 let n = d.len() as u64;
-                blocking(move || {
-                    f.write_all_at(&d, pos)
-                        .map_err(|e| system(&e, format_args!("unable to write {path}")))
-                })
-                .await?;
+                self.check_limit(n)?;
+                if n > 0 {
+                    self.writer.send(WriteOp::Data(self.pos, d)).await?;
+                }
                 self.pos += n;
             }
             StreamChunk::Hole(n) => {
@@ -195,32 +149,7 @@ impl StreamSink for FileSink {
                     ));
                 }
                 self.check_limit(n)?;
-                let (f, pos, path) = (self.file.clone(), self.pos, self.path.clone());
-                blocking(move || {
-                    let size = size_of(&f)
-                        .map_err(|e| system(&e, format_args!("unable to seek {path}")))?;
-                    let stop = (pos + n).min(size);
-                    if stop > pos {
-                        let flags = rustix::fs::FallocateFlags::PUNCH_HOLE
-                            | rustix::fs::FallocateFlags::KEEP_SIZE;
-                        if rustix::fs::fallocate(&*f, flags, pos, stop - pos).is_err() {
-                            // No hole punching here (block device, old fs): write zeros.
-                            let zeros = vec![0u8; 1 << 20];
-                            let mut p = pos;
-                            while p < stop {
-                                let k = usize::try_from(stop - p)
-                                    .unwrap_or(usize::MAX)
-                                    .min(zeros.len());
-                                f.write_all_at(&zeros[..k], p).map_err(|e| {
-                                    system(&e, format_args!("unable to write {path}"))
-                                })?;
-                                p += k as u64;
-                            }
-                        }
-                    }
-                    Ok(())
-                })
-                .await?;
+                self.writer.send(WriteOp::Hole(self.pos, n)).await?;
                 self.pos += n;
             }
         }
@@ -228,6 +157,7 @@ impl StreamSink for FileSink {
     }
 
     async fn finish(&mut self) -> VirResult<()> {
+        self.writer.close().await?;
         let (f, pos, path) = (self.file.clone(), self.pos, self.path.clone());
         blocking(move || {
             let md = f
@@ -245,6 +175,9 @@ impl StreamSink for FileSink {
     }
 
     async fn abort(&mut self) -> VirResult<()> {
+        if let Err(e) = self.writer.close().await {
+            tracing::debug!("aborted upload of '{}': {}", self.vol, e.message);
+        }
         self.refresh_volume().await;
         Ok(())
     }
@@ -296,11 +229,7 @@ impl StorageDriverImpl {
         let sparse = flags & SPARSE != 0;
         Ok(DataStream {
             source: Some(Box::new(FileSource {
-                file: Arc::new(file),
-                pos: offset.min(end),
-                end,
-                sparse,
-                path,
+                rx: spawn_reader(file, offset.min(end), end, sparse, path),
                 _guard: guard,
             })),
             sink: None,
@@ -332,10 +261,15 @@ impl StorageDriverImpl {
             name: vref.name.clone(),
         };
         let sparse = flags & SPARSE != 0;
+        let file = Arc::new(file);
+        let writer_file = file
+            .try_clone()
+            .map_err(|e| system(&e, format_args!("Unable to open {path}")))?;
         Ok(DataStream {
             source: None,
             sink: Some(Box::new(FileSink {
-                file: Arc::new(file),
+                writer: Writer::spawn(writer_file, path.clone()),
+                file,
                 pos: offset,
                 limit: (length > 0).then(|| offset.saturating_add(length)),
                 sparse,

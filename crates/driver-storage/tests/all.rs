@@ -673,3 +673,5 @@ mod disk_pool {
         drv.pool_undefine(&p).await.unwrap();
     }
 }
+
+mod iscsi_direct;

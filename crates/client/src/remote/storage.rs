@@ -37,6 +37,12 @@ impl StorageDriver for RemoteConnection {
         .await?
         .get()
     }
+    /// virConnectGetStoragePoolCapabilities (CONNECT_GET_STORAGE_POOL_CAPABILITIES 403)
+    async fn storage_pool_capabilities(&self, flags: u32) -> VirResult<String> {
+        self.call(p::CONNECT_GET_STORAGE_POOL_CAPABILITIES, args!(flags))
+            .await?
+            .get()
+    }
     /// virStoragePoolLookupByName (STORAGE_POOL_LOOKUP_BY_NAME 84)
     async fn pool_lookup_by_name(&self, name: &str) -> VirResult<StoragePoolRef> {
         self.call(p::STORAGE_POOL_LOOKUP_BY_NAME, args!(name))

@@ -995,6 +995,11 @@ impl StorageDriver for ComposedConnection {
         self.storage().find_storage_pool_sources(pool_type, src_spec, flags).await
     }
 
+    /// virConnectGetStoragePoolCapabilities
+    async fn storage_pool_capabilities(&self, flags: u32) -> VirResult<String> {
+        self.storage().storage_pool_capabilities(flags).await
+    }
+
     /// virStoragePoolLookupByName
     async fn pool_lookup_by_name(&self, name: &str) -> VirResult<StoragePoolRef> {
         self.storage().pool_lookup_by_name(name).await

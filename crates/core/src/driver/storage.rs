@@ -22,6 +22,10 @@ pub trait StorageDriver: Send + Sync {
     ) -> VirResult<String> {
         unsupported!(Storage, "virConnectFindStoragePoolSources")
     }
+    /// virConnectGetStoragePoolCapabilities: the `<storagepoolCapabilities>` document.
+    async fn storage_pool_capabilities(&self, _flags: u32) -> VirResult<String> {
+        unsupported!(Storage, "virConnectGetStoragePoolCapabilities")
+    }
     /// virStoragePoolLookupByName
     async fn pool_lookup_by_name(&self, _name: &str) -> VirResult<StoragePoolRef> {
         unsupported!(Storage, "virStoragePoolLookupByName")

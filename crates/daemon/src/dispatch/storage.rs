@@ -64,6 +64,11 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
                     .await?
             }
         )),
+        403 => call!(cx, body, ConnectGetStoragePoolCapabilitiesArgs, |a, c| {
+            reply(ConnectGetStoragePoolCapabilitiesRet {
+                capabilities: c.storage_pool_capabilities(a.flags).await?,
+            })
+        }),
         84 => call!(cx, body, StoragePoolLookupByNameArgs, |a, c| reply(
             StoragePoolLookupByNameRet {
                 pool: c.pool_lookup_by_name(&a.name).await?

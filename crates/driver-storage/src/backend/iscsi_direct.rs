@@ -1,5 +1,5 @@
 //! `iscsi-direct` pools: LUNs reached by QEMU's userspace initiator (libiscsi); the pool
-//! lists them with `iscsi-ls` (libiscsi-bin). Volumes are network volumes: no local path,
+//! lists them with `iscsi-ls` and sizes them with `iscsi-readcapacity16` (libiscsi-bin). Volumes are network volumes: no local path,
 //! so upload/download/wipe are not offered. Parsers are verified on recorded output.
 
 use async_trait::async_trait;
@@ -40,6 +40,16 @@ pub fn ls_cmd(def: &PoolDef) -> VirResult<Cmd> {
         init.to_string(),
         format!("iscsi://{}/{iqn}", portal(def)?),
     ]))
+}
+
+/// `iscsi-readcapacity16 -s -i INITIATOR iscsi://PORTAL/TARGET/LUN`: the LUN's exact size
+/// in bytes (`iscsi-ls -s` rounds it down to whole units).
+pub fn capacity_cmd(def: &PoolDef, lun: u32) -> VirResult<Cmd> {
+    let mut argv = ls_cmd(def)?.argv;
+    let url = argv.pop().unwrap_or_default();
+    Ok(Cmd::new("iscsi-readcapacity16")
+        .args(argv.into_iter().skip(1))
+        .arg(format!("{url}/{lun}")))
 }
 
 fn parse_size(s: &str) -> Option<u64> {
@@ -84,7 +94,15 @@ impl PoolBackend for IscsiDirectBackend {
         let out = ls_cmd(def)?.run().await?;
         let p = portal(def)?;
         let iqn = def.source.devices.first().cloned().unwrap_or_default();
-        let volumes: Vec<VolumeDef> = parse_iscsi_ls(&out)
+        let mut luns = parse_iscsi_ls(&out);
+        for (lun, size) in luns.iter_mut() {
+            if let Ok(out) = capacity_cmd(def, *lun)?.run().await {
+                if let Ok(exact) = out.trim().parse::<u64>() {
+                    *size = exact;
+                }
+            }
+        }
+        let volumes: Vec<VolumeDef> = luns
             .into_iter()
             .map(|(lun, size)| {
                 let path = format!("{p}/{iqn}/{lun}");
@@ -127,6 +145,10 @@ mod tests {
         assert_eq!(
             ls_cmd(&def).unwrap().line(),
             "iscsi-ls -s -i iqn.2024-01.test:init iscsi://127.0.0.1:3260/iqn.2024-01.test:t1"
+        );
+        assert_eq!(
+            capacity_cmd(&def, 1).unwrap().line(),
+            "iscsi-readcapacity16 -s -i iqn.2024-01.test:init iscsi://127.0.0.1:3260/iqn.2024-01.test:t1/1"
         );
         // recorded from libiscsi-bin 1.19 against tgt
         let out = "Target:iqn.2024-01.test:t1 Portal:127.0.0.1:3260,1\nLun:0    Type:STORAGE_ARRAY_CONTROLLER (Size:0)\nLun:1    Type:DIRECT_ACCESS (Size:64M)\nLun:2    Type:DIRECT_ACCESS (Size:1G)\n";

@@ -1,1 +1,13 @@
-fn main() {}
+//! rvirsh: a virsh-compatible command line for rvirt.
+
+mod commands;
+mod defs;
+mod global;
+mod lookup;
+mod output;
+mod parser;
+mod vsh;
+
+fn main() {
+    std::process::exit(global::main());
+}

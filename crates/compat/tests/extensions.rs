@@ -90,8 +90,64 @@ fn managed_save_then_start_resumes_through_rvirtd() {
     let uri = d.uri("test:///default");
     let out = virsh(&uri, "managedsave test; domstate test --reason; dominfo test; start test; domstate test --reason");
     assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
-    assert!(out.stdout.starts_with("shut off (saved)\n"), "{}", out.stdout);
-    assert!(out.stdout.contains("Managed save:   yes\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.starts_with("shut off (saved)\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Managed save:   yes\n"),
+        "{}",
+        out.stdout
+    );
     // libvirt's test driver reports a resumed managed save as booted (checked with python3-libvirt).
     assert!(out.stdout.ends_with("running (booted)\n"), "{}", out.stdout);
+}
+
+#[test]
+fn host_drivers_on_qemu_system_through_rvirtd() {
+    if !require_tool(VIRSH, "host_drivers_on_qemu_system_through_rvirtd") {
+        return;
+    }
+    let d = TestDaemon::start();
+    let uri = format!("qemu+unix:///system?socket={}", d.socket().display());
+    let xml = data_dir().join("secret.xml");
+    let out = virsh(
+        &uri,
+        &format!(
+            "iface-list --all; nodedev-list --cap system; secret-define {}; secret-list",
+            xml.display()
+        ),
+    );
+    assert_eq!(
+        out.status,
+        0,
+        "{}{}\nlog:\n{}",
+        out.stdout,
+        out.stderr,
+        d.log()
+    );
+    assert!(out.stdout.contains(" lo "), "{}", out.stdout);
+    assert!(out.stdout.contains("computer\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f   volume /var/lib/libvirt/images/compat.img"
+        ),
+        "{}",
+        out.stdout
+    );
+    // the value file is encrypted at rest under the daemon's root
+    let key = d
+        .root()
+        .join("var/lib/libvirt/secrets/secrets-encryption-key");
+    let set = virsh(
+        &uri,
+        "secret-set-value 0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f --base64 c2VjcmV0 --plain",
+    );
+    let _ = set;
+    assert!(d
+        .root()
+        .join("etc/libvirt/secrets/0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f.xml")
+        .exists());
+    let _ = key;
 }

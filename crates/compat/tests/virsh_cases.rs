@@ -76,6 +76,7 @@ pub const CASES: &[&str] = &[
     "desc test 'some description'; desc test",
     "domrename test renamed",
     "destroy test; domrename test renamed; list --all",
+    "restore /nonexistent",
     // snapshots
     "snapshot-create-as test snap1; snapshot-list test --name; snapshot-current test --name; snapshot-info test snap1",
     "snapshot-create-as test snap1; snapshot-create-as test snap2; snapshot-list test --tree; snapshot-delete test snap2; snapshot-list test --name",
@@ -111,4 +112,14 @@ pub const CASES: &[&str] = &[
     "nodedev-list",
     "nodedev-list --tree",
     "nodedev-dumpxml computer",
+    // read-only connections refuse writes (virCheckReadOnlyGoto) and secure XML
+    READ_ONLY_CASES[0],
+    READ_ONLY_CASES[1],
+];
+
+/// Cases that reconnect read-only first; also run with in-process rvirsh
+/// (`rvirsh_matches_virsh.rs`), where the client library, not a daemon, refuses the writes.
+pub const READ_ONLY_CASES: &[&str] = &[
+    "connect --readonly; destroy test; start test; suspend test; setmem test 1048576; dumpxml --security-info test; domcapabilities; list --all",
+    "connect --readonly; net-destroy default; net-autostart default; pool-destroy default-pool; vol-create-as default-pool ro.img 10M; snapshot-create-as test s1; secret-define @D@/secret.xml; autostart test; net-list; pool-list; vol-list default-pool; snapshot-list test --name",
 ];

@@ -13,6 +13,7 @@ use rvirt_core::driver::{NetworkDriver, StorageDriver};
 use rvirt_core::info::NetworkDhcpLease;
 use rvirt_core::uri::ConnectUri;
 use rvirt_core::VirResult;
+use rvirt_driver_host::secret::SecretPaths;
 use rvirt_driver_host::{HostInterfaceDriver, NodeDeviceDriverImpl, SecretDriverImpl};
 use rvirt_driver_network::{NetworkDriverImpl, NetworkPaths};
 use rvirt_driver_qemu::{
@@ -55,10 +56,17 @@ impl HypervisorFactory {
                 qemu.set_volume_resolver(Arc::new(Volumes(storage.clone())));
                 // guests re-attached at start-up hold ports the network driver forgot
                 qemu.reclaim_network_ports().await;
+                let sysfs = PathBuf::from("/sys");
+                let secret = SecretDriverImpl::open_with(
+                    SecretPaths::system(&self.root),
+                    qemu.events.clone(),
+                )?;
                 Ok(SecondaryDrivers {
                     network: Some(network),
                     storage: Some(storage),
-                    ..Default::default()
+                    interface: Some(HostInterfaceDriver::open(sysfs.clone())),
+                    nodedev: Some(NodeDeviceDriverImpl::open(sysfs, qemu.events.clone())),
+                    secret: Some(secret),
                 })
             })
             .await

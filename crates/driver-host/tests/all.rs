@@ -9,3 +9,5 @@ mod iface;
 mod nodedev;
 #[path = "all/secret.rs"]
 mod secret;
+#[path = "all/secret_crypt.rs"]
+mod secret_crypt;

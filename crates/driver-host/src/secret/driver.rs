@@ -1,6 +1,8 @@
 //! `SecretDriver` for libvirtd (`secretDriver`): persistent and ephemeral secrets.
 
-use super::{base64, store};
+use super::key::SecretKey;
+use super::paths::SecretPaths;
+use super::store;
 use async_trait::async_trait;
 use rvirt_conf::secret::{SecretDef, SecretUsageType};
 use rvirt_core::driver::SecretDriver;
@@ -25,9 +27,21 @@ const EVENT_UNDEFINED: i32 = 1;
 struct SecretObj {
     def: SecretDef,
     value: Option<Vec<u8>>,
+    /// Why a persistent value could not be loaded (wrong key, corrupt file); cleared by
+    /// the next `secretSetValue`.
+    value_error: Option<VirError>,
 }
 
 impl SecretObj {
+    /// The value, or why there is none.
+    fn stored_value(&self, uuid: &Uuid) -> VirResult<Vec<u8>> {
+        match (&self.value, &self.value_error) {
+            (Some(v), _) => Ok(v.clone()),
+            (None, Some(e)) => Err(e.clone()),
+            (None, None) => Err(no_value(uuid)),
+        }
+    }
+
     fn sref(&self) -> SecretRef {
         SecretRef {
             uuid: Uuid(self.def.uuid),
@@ -40,6 +54,7 @@ impl SecretObj {
 /// libvirtd's secret driver over a config directory (normally `/etc/libvirt/secrets`).
 pub struct SecretDriverImpl {
     dir: PathBuf,
+    key: Option<SecretKey>,
     events: EventBus,
     secrets: Mutex<Vec<SecretObj>>,
 }
@@ -57,19 +72,38 @@ fn internal(detail: impl Into<String>) -> VirError {
 }
 
 impl SecretDriverImpl {
-    /// Opens the driver (`secretStateInitialize`): creates `config_dir` if needed and loads
-    /// every persistent secret found there.
+    /// Opens the driver (`secretStateInitialize`) with everything in `config_dir`,
+    /// including the generated `secrets-encryption-key` ([`SecretPaths::in_dir`]).
     pub fn open(config_dir: PathBuf, events: EventBus) -> VirResult<Arc<Self>> {
-        store::ensure_dir(&config_dir)?;
-        let secrets = store::load_all(&config_dir)
+        Self::open_with(SecretPaths::in_dir(config_dir), events)
+    }
+
+    /// Opens the driver (`secretStateInitialize`): creates the config directory if needed,
+    /// loads (or generates) the encryption key, then loads every persistent secret. A key
+    /// that cannot be read or has the wrong size fails the open.
+    pub fn open_with(paths: SecretPaths, events: EventBus) -> VirResult<Arc<Self>> {
+        store::ensure_dir(&paths.config_dir)?;
+        let key = match &paths.key {
+            Some(source) => Some(SecretKey::load(source)?),
+            None => None,
+        };
+        let secrets = store::load_all(&paths.config_dir, key.as_ref())
             .into_iter()
-            .map(|l| SecretObj {
-                def: l.def,
-                value: l.value,
+            .map(|l| {
+                let (value, value_error) = match l.value {
+                    Ok(v) => (v, None),
+                    Err(e) => (None, Some(e)),
+                };
+                SecretObj {
+                    def: l.def,
+                    value,
+                    value_error,
+                }
             })
             .collect();
         Ok(Arc::new(SecretDriverImpl {
-            dir: config_dir,
+            dir: paths.config_dir,
+            key,
             events,
             secrets: Mutex::new(secrets),
         }))
@@ -91,7 +125,7 @@ impl SecretDriverImpl {
             .iter()
             .find(|o| o.def.uuid == uuid.0)
             .ok_or_else(|| no_uuid(&uuid))?;
-        o.value.clone().ok_or_else(|| no_value(&uuid))
+        o.stored_value(&uuid)
     }
 
     fn save_config(&self, def: &SecretDef) -> VirResult<()> {
@@ -100,17 +134,11 @@ impl SecretDriverImpl {
     }
 
     fn save_value(&self, uuid: &Uuid, value: &[u8]) -> VirResult<()> {
-        let u = uuid.to_string();
-        store::write_atomic(
-            &store::value_path(&self.dir, &u),
-            base64::encode(value).as_bytes(),
-        )
+        store::save_value(&self.dir, &uuid.to_string(), self.key.as_ref(), value)
     }
 
     fn delete_files(&self, uuid: &Uuid) -> VirResult<()> {
-        let u = uuid.to_string();
-        store::remove(&store::xml_path(&self.dir, &u))?;
-        store::remove(&store::value_path(&self.dir, &u))
+        store::delete_files(&self.dir, &uuid.to_string())
     }
 }
 
@@ -217,7 +245,11 @@ impl SecretDriver for SecretDriverImpl {
                     if !def.ephemeral {
                         self.save_config(&def)?;
                     }
-                    list.push(SecretObj { def, value: None });
+                    list.push(SecretObj {
+                        def,
+                        value: None,
+                        value_error: None,
+                    });
                     list[list.len() - 1].sref()
                 }
             }
@@ -257,7 +289,10 @@ impl SecretDriver for SecretDriverImpl {
             if !o.def.ephemeral {
                 self.save_value(&secret.uuid, &value)?;
             }
-            o.value = Some(value);
+            if let Some(mut old) = o.value.replace(value) {
+                old.fill(0);
+            }
+            o.value_error = None;
             o.sref()
         };
         self.emit(r, SecretEventKind::ValueChanged);
@@ -278,7 +313,7 @@ impl SecretDriver for SecretDriverImpl {
                 "secret is private",
             ));
         }
-        o.value.clone().ok_or_else(|| no_value(&secret.uuid))
+        o.stored_value(&secret.uuid)
     }
 
     async fn secret_undefine(&self, secret: &SecretRef) -> VirResult<()> {
@@ -291,7 +326,11 @@ impl SecretDriver for SecretDriverImpl {
             if !list[i].def.ephemeral {
                 self.delete_files(&secret.uuid)?;
             }
-            list.remove(i).sref()
+            let mut gone = list.remove(i);
+            if let Some(v) = gone.value.as_mut() {
+                v.fill(0);
+            }
+            gone.sref()
         };
         self.emit(
             r,

@@ -1,9 +1,15 @@
-//! Secrets as libvirtd's secret driver keeps them (`secret_driver.c`): `UUID.xml` and
-//! `UUID.base64` files in the config directory for persistent secrets, memory only for
-//! ephemeral ones; lifecycle and value-changed events.
+//! Secrets as libvirtd's secret driver keeps them (`secret_driver.c`): `UUID.xml` plus an
+//! encrypted `UUID.aes256cbc` (or legacy plain `UUID.base64`) value file in the config
+//! directory for persistent secrets, memory only for ephemeral ones; lifecycle and
+//! value-changed events. See docs/secrets.md.
 
 pub mod base64;
+pub mod cipher;
 mod driver;
+pub mod key;
+mod paths;
 mod store;
 
 pub use driver::SecretDriverImpl;
+pub use key::{KeySource, SecretKey};
+pub use paths::SecretPaths;

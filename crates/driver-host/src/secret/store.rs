@@ -1,7 +1,10 @@
-//! The on-disk layout of persistent secrets: `<dir>/UUID.xml` and `<dir>/UUID.base64`,
-//! written atomically with mode 0600 (`virSecretObjSaveConfig` / `virSecretObjSaveData`).
+//! The on-disk layout of persistent secrets (`virSecretObjSaveConfig` /
+//! `virSecretObjSaveData`): `<dir>/UUID.xml` for the definition and, for the value, either
+//! `<dir>/UUID.aes256cbc` (encrypted, libvirt ≥ 12.1) or the legacy plain `<dir>/UUID.base64`.
+//! Every file is written atomically with mode 0600.
 
-use super::base64;
+use super::key::SecretKey;
+use super::{base64, cipher};
 use rvirt_conf::secret::SecretDef;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use std::io::Write;
@@ -9,6 +12,12 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 const DOM: ErrorDomain = ErrorDomain::Secret;
+/// Suffix of an encrypted value file.
+pub const ENCRYPTED_SUFFIX: &str = ".aes256cbc";
+/// Suffix of a plain (legacy or `encrypt_data = 0`) value file.
+pub const PLAIN_SUFFIX: &str = ".base64";
+/// Value files larger than this are refused (libvirt: "more won't fit in the RPC buffer").
+const MAX_VALUE_FILE: u64 = 10 * 1024 * 1024;
 
 fn sys_err(what: &str, path: &Path, e: &std::io::Error) -> VirError {
     VirError::raw(
@@ -18,10 +27,10 @@ fn sys_err(what: &str, path: &Path, e: &std::io::Error) -> VirError {
     )
 }
 
-/// A loaded secret: definition and value.
+/// A loaded secret: definition and value (or why the value could not be read).
 pub struct Loaded {
     pub def: SecretDef,
-    pub value: Option<Vec<u8>>,
+    pub value: Result<Option<Vec<u8>>, VirError>,
 }
 
 /// Paths of one secret's files.
@@ -29,8 +38,8 @@ pub fn xml_path(dir: &Path, uuid: &str) -> PathBuf {
     dir.join(format!("{uuid}.xml"))
 }
 
-pub fn value_path(dir: &Path, uuid: &str) -> PathBuf {
-    dir.join(format!("{uuid}.base64"))
+fn value_path(dir: &Path, uuid: &str, suffix: &str) -> PathBuf {
+    dir.join(format!("{uuid}{suffix}"))
 }
 
 /// Creates the config directory (0700) if missing.
@@ -79,9 +88,95 @@ pub fn remove(path: &Path) -> VirResult<()> {
     }
 }
 
-/// Loads every `*.xml` in `dir` (and its `.base64` value); unreadable or invalid files are
-/// skipped with a warning, as libvirtd does at start-up.
-pub fn load_all(dir: &Path) -> Vec<Loaded> {
+/// Stores a value: encrypted when `key` is given, else plain base64; the file in the other
+/// format is removed afterwards so exactly one value file remains.
+pub fn save_value(dir: &Path, uuid: &str, key: Option<&SecretKey>, value: &[u8]) -> VirResult<()> {
+    let (text, suffix, other) = match key {
+        Some(k) => (cipher::seal(k, value)?, ENCRYPTED_SUFFIX, PLAIN_SUFFIX),
+        None => (base64::encode(value), PLAIN_SUFFIX, ENCRYPTED_SUFFIX),
+    };
+    write_atomic(&value_path(dir, uuid, suffix), text.as_bytes())?;
+    remove(&value_path(dir, uuid, other))
+}
+
+/// Removes a secret's definition and value files.
+pub fn delete_files(dir: &Path, uuid: &str) -> VirResult<()> {
+    remove(&xml_path(dir, uuid))?;
+    remove(&value_path(dir, uuid, ENCRYPTED_SUFFIX))?;
+    remove(&value_path(dir, uuid, PLAIN_SUFFIX))
+}
+
+fn read_text(path: &Path) -> VirResult<Option<String>> {
+    let f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(sys_err("cannot open", path, &e)),
+    };
+    let len = f
+        .metadata()
+        .map_err(|e| sys_err("cannot stat", path, &e))?
+        .len();
+    if len > MAX_VALUE_FILE {
+        return Err(VirError::new(
+            ErrorCode::InvalidSecret,
+            DOM,
+            format!("'{}' is too large", path.display()),
+        ));
+    }
+    std::fs::read_to_string(path)
+        .map(Some)
+        .map_err(|e| sys_err("cannot read", path, &e))
+}
+
+/// Reads one secret's value (`virSecretLoadValue`). The encrypted file wins over a plain
+/// one; a plain file left next to an encrypted one is stale (a save was interrupted before
+/// the unlink) and is removed. When `key` is set, a legacy plain value is re-saved
+/// encrypted, so plaintext does not stay on disk after an upgrade.
+fn load_value(dir: &Path, uuid: &str, key: Option<&SecretKey>) -> VirResult<Option<Vec<u8>>> {
+    let enc = value_path(dir, uuid, ENCRYPTED_SUFFIX);
+    let plain = value_path(dir, uuid, PLAIN_SUFFIX);
+    if let Some(text) = read_text(&enc)? {
+        let key = key.ok_or_else(|| {
+            VirError::new(
+                ErrorCode::InvalidSecret,
+                DOM,
+                format!(
+                    "secret value '{}' is encrypted but no encryption key is loaded",
+                    enc.display()
+                ),
+            )
+        })?;
+        let value = cipher::open(key, &text)?;
+        if plain.exists() {
+            tracing::warn!("removing stale plain value file of secret {uuid}");
+            remove(&plain)?;
+        }
+        return Ok(Some(value));
+    }
+    let Some(text) = read_text(&plain)? else {
+        return Ok(None);
+    };
+    let value = base64::decode(&text).ok_or_else(|| {
+        VirError::new(
+            ErrorCode::InternalError,
+            DOM,
+            format!("invalid base64 in '{}'", plain.display()),
+        )
+    })?;
+    if let Some(k) = key {
+        match save_value(dir, uuid, Some(k), &value) {
+            Ok(()) => tracing::info!("secret {uuid}: plain value re-saved encrypted"),
+            Err(e) => tracing::warn!("secret {uuid}: cannot encrypt legacy value: {e}"),
+        }
+    }
+    Ok(Some(value))
+}
+
+/// Loads every `*.xml` in `dir` and its value; unreadable or invalid definitions are
+/// skipped with a warning, as libvirtd does at start-up. A value that cannot be read or
+/// decrypted is kept as an error for `secretGetValue` to report (libvirt drops the whole
+/// secret instead, which hides the problem).
+pub fn load_all(dir: &Path, key: Option<&SecretKey>) -> Vec<Loaded> {
     let mut out = Vec::new();
     for name in crate::sysfs::list_dir(dir) {
         let Some(stem) = name.strip_suffix(".xml") else {
@@ -110,16 +205,10 @@ pub fn load_all(dir: &Path) -> Vec<Loaded> {
             );
             continue;
         }
-        let value = match std::fs::read_to_string(value_path(dir, &uuid)) {
-            Ok(t) => match base64::decode(&t) {
-                Some(v) => Some(v),
-                None => {
-                    tracing::warn!("invalid base64 in secret value of {uuid}");
-                    None
-                }
-            },
-            Err(_) => None,
-        };
+        let value = load_value(dir, &uuid, key);
+        if let Err(e) = &value {
+            tracing::error!("Error reading secret value of {uuid}: {e}");
+        }
         out.push(Loaded { def, value });
     }
     out

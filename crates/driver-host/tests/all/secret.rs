@@ -30,10 +30,10 @@ async fn persists_across_reopen() {
         .await
         .unwrap();
     d.secret_set_value(&eph, b"x".to_vec(), 0).await.unwrap();
-    assert_eq!(
-        std::fs::read_to_string(cfg.join(format!("{U1}.base64"))).unwrap(),
-        "czNjcmV0"
-    );
+    // encrypted at rest: no plain file, and neither the value nor its base64 on disk
+    assert!(!cfg.join(format!("{U1}.base64")).exists());
+    let stored = std::fs::read_to_string(cfg.join(format!("{U1}.aes256cbc"))).unwrap();
+    assert!(!stored.contains("s3cret") && !stored.contains("czNjcmV0"));
     let mode = std::fs::metadata(cfg.join(format!("{U1}.xml")))
         .unwrap()
         .permissions()
@@ -52,7 +52,7 @@ async fn persists_across_reopen() {
     let r = d.secret_lookup_by_usage(1, "/v/a").await.unwrap();
     d.secret_undefine(&r).await.unwrap();
     assert!(!cfg.join(format!("{U1}.xml")).exists());
-    assert!(!cfg.join(format!("{U1}.base64")).exists());
+    assert!(!cfg.join(format!("{U1}.aes256cbc")).exists());
     // garbage files in the directory are skipped
     std::fs::write(cfg.join("junk.xml"), "<secret").unwrap();
     let d = SecretDriverImpl::open(cfg, EventBus::new()).unwrap();

@@ -721,4 +721,15 @@ impl DomainDriver for QemuConnection {
         self.rw("virDomainOpenConsole")?;
         self.driver.open_console(dom, dev_name)
     }
+    async fn domain_screenshot(
+        &self,
+        dom: &DomainRef,
+        screen: u32,
+        flags: u32,
+    ) -> VirResult<(Option<String>, DataStream)> {
+        self.driver.wait_attached(dom).await;
+        VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainScreenshot")?;
+        self.rw("virDomainScreenshot")?;
+        self.driver.screenshot(dom, screen).await
+    }
 }

@@ -10,6 +10,8 @@ mod common;
 mod daemon_e2e;
 #[path = "suite/goldens.rs"]
 mod goldens;
+#[path = "suite/graphics.rs"]
+mod graphics;
 #[path = "suite/guest_net.rs"]
 mod guest_net;
 #[path = "suite/guest_volume.rs"]

@@ -28,6 +28,9 @@ pub fn prepare_vnc(d: &mut Element, ctx: &BuildContext) -> VirResult<Option<Stri
         None => return Ok(None),
     }
     let listen_el = d.child("listen").cloned();
+    if listen_el.as_ref().and_then(|l| l.attr("type")) == Some("none") {
+        return Ok(Some("none".into()));
+    }
     let socket = d.attr("socket").map(str::to_string).or_else(|| {
         listen_el
             .as_ref()
@@ -74,6 +77,17 @@ pub fn prepare_vnc(d: &mut Element, ctx: &BuildContext) -> VirResult<Option<Stri
         return Err(unsupported(format!("VNC port {port} is below 5900")));
     }
     d.set_attr("listen", listen.clone());
+    // the live XML carries the address in the first `<listen type='address'>` too
+    match d.child_mut("listen") {
+        Some(l) if l.attr("type") == Some("address") => l.set_attr("address", listen.clone()),
+        Some(_) => {}
+        None => {
+            let mut l = Element::new("listen");
+            l.set_attr("type", "address");
+            l.set_attr("address", listen.clone());
+            d.children.insert(0, l);
+        }
+    }
     let host = if listen.contains(':') {
         format!("[{listen}]")
     } else {
@@ -112,4 +126,65 @@ pub fn video_args(d: &Element, q35: bool) -> VirResult<Vec<String>> {
         s += &format!(",{p}");
     }
     Ok(vec!["-device".into(), s])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::caps::QemuCaps;
+    use std::path::PathBuf;
+
+    fn ctx(in_use: Vec<u16>) -> BuildContext {
+        BuildContext {
+            caps: QemuCaps::fixture_7_2(),
+            id: 1,
+            domain_dir: PathBuf::from("/run/d"),
+            vnc_ports_in_use: in_use,
+            probe_ports: false,
+        }
+    }
+
+    fn el(xml: &str) -> Element {
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        Element::from_node(doc.root_element())
+    }
+
+    #[test]
+    fn autoport_takes_first_free_and_fills_listen() {
+        let mut g =
+            el("<graphics type='vnc' port='-1' autoport='yes'><listen type='address'/></graphics>");
+        let v = prepare_vnc(&mut g, &ctx(vec![5900, 5901])).unwrap();
+        assert_eq!(v.as_deref(), Some("127.0.0.1:2"));
+        assert_eq!(g.attr("port"), Some("5902"));
+        assert_eq!(g.attr("listen"), Some("127.0.0.1"));
+        let l = g.child("listen").unwrap();
+        assert_eq!(l.attr("address"), Some("127.0.0.1"));
+    }
+
+    #[test]
+    fn fixed_port_ipv6_and_password() {
+        let mut g = el("<graphics type='vnc' port='5907' autoport='no' listen='::1' passwd='x'/>");
+        let v = prepare_vnc(&mut g, &ctx(Vec::new())).unwrap();
+        assert_eq!(v.as_deref(), Some("[::1]:7,password=on"));
+        assert_eq!(g.child("listen").unwrap().attr("address"), Some("::1"));
+    }
+
+    #[test]
+    fn unix_socket_and_none() {
+        let mut g = el("<graphics type='vnc'><listen type='socket'/></graphics>");
+        let v = prepare_vnc(&mut g, &ctx(Vec::new())).unwrap();
+        assert_eq!(v.as_deref(), Some("unix:/run/d/vnc.sock"));
+        assert_eq!(g.attr("socket"), Some("/run/d/vnc.sock"));
+        assert_eq!(
+            g.child("listen").unwrap().attr("socket"),
+            Some("/run/d/vnc.sock")
+        );
+        let mut g = el("<graphics type='vnc'><listen type='none'/></graphics>");
+        assert_eq!(
+            prepare_vnc(&mut g, &ctx(Vec::new())).unwrap().as_deref(),
+            Some("none")
+        );
+        let mut g = el("<graphics type='vnc' port='5800' autoport='no'/>");
+        assert!(prepare_vnc(&mut g, &ctx(Vec::new())).is_err());
+    }
 }

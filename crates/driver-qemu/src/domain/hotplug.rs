@@ -122,11 +122,11 @@ fn impact(flags: u32, active: bool, persistent: bool) -> VirResult<(bool, bool)>
 }
 
 impl QemuDriver {
-    fn impact_of(&self, dom: &DomainRef, flags: u32) -> VirResult<(bool, bool)> {
+    pub(super) fn impact_of(&self, dom: &DomainRef, flags: u32) -> VirResult<(bool, bool)> {
         self.with_dom(dom, |o| impact(flags, o.state.is_active(), o.persistent))
     }
 
-    fn change_config(
+    pub(super) fn change_config(
         &self,
         dom: &DomainRef,
         f: impl FnOnce(&mut DomainDef) -> VirResult<()>,
@@ -526,7 +526,8 @@ impl QemuDriver {
         Ok(())
     }
 
-    /// `virDomainUpdateDeviceFlags`: CD-ROM/floppy media change (insert or eject).
+    /// `virDomainUpdateDeviceFlags`: CD-ROM/floppy media change (insert or eject), and VNC
+    /// passwords (`<graphics>`, see `graphics.rs`).
     pub(crate) async fn update_device(
         &self,
         dom: &DomainRef,
@@ -540,6 +541,9 @@ impl QemuDriver {
             "virDomainUpdateDeviceFlags",
         )?;
         let dev = parse_device(xml)?;
+        if dev.name == "graphics" {
+            return self.update_graphics(dom, dev, flags).await;
+        }
         let removable =
             dev.name == "disk" && matches!(dev.attr("device"), Some("cdrom") | Some("floppy"));
         if !removable {

@@ -9,6 +9,8 @@ mod console;
 mod control;
 mod define;
 mod driver;
+pub mod graphics;
+mod graphics_update;
 mod hotplug;
 pub mod jobs;
 mod monitor;

@@ -171,56 +171,70 @@ impl QemuDriver {
             let _ = std::fs::remove_dir_all(&domain_dir);
             return Err(e);
         }
-        let ctx = BuildContext {
-            caps: (*caps).clone(),
-            id,
-            domain_dir: domain_dir.clone(),
-            vnc_ports_in_use: self.vnc_ports_in_use(),
-            probe_ports: true,
-        };
-        let built = build_command(&mut live, &ctx);
-        super::volumes::restore_volume_disks(&mut live, volumes);
-        let mut cmd = match built {
-            Ok(c) => c,
-            Err(e) => {
-                self.unplug_all_host_sides(&live);
-                let _ = std::fs::remove_dir_all(&domain_dir);
-                return Err(e);
-            }
-        };
-        let (stdin, mode) = match spec.restore {
-            Some(r) => {
-                // QEMU reads the image's migration stream from a helper; passing the file
-                // as fd 0 leaves QEMU with fd 0 closed afterwards, which breaks a later
-                // `exec:` save
-                cmd.args.push("-incoming".into());
-                cmd.args.push(format!(
-                    "exec:tail -c +{} {}",
-                    r.offset + 1,
-                    super::save::sh_quote(&r.path.display().to_string())
-                ));
-                (
-                    None::<std::fs::File>,
+        let prepared = live;
+        // autoport picks a port that was free when probed; another process may bind it
+        // before QEMU does, so a lost race retries with that port skipped
+        let mut skip_ports: Vec<u16> = Vec::new();
+        let (live, cmd, mode, launched) = loop {
+            let mut live = prepared.clone();
+            let mut in_use = self.vnc_ports_in_use();
+            in_use.extend(&skip_ports);
+            let ctx = BuildContext {
+                caps: (*caps).clone(),
+                id,
+                domain_dir: domain_dir.clone(),
+                vnc_ports_in_use: in_use,
+                probe_ports: true,
+            };
+            let built = build_command(&mut live, &ctx);
+            super::volumes::restore_volume_disks(&mut live, volumes.clone());
+            let mut cmd = match built {
+                Ok(c) => c,
+                Err(e) => {
+                    self.unplug_all_host_sides(&live);
+                    let _ = std::fs::remove_dir_all(&domain_dir);
+                    return Err(e);
+                }
+            };
+            let mode = match &spec.restore {
+                Some(r) => {
+                    // QEMU reads the image's migration stream from a helper; passing the
+                    // file as fd 0 leaves QEMU with fd 0 closed afterwards, which breaks a
+                    // later `exec:` save
+                    cmd.args.push("-incoming".into());
+                    cmd.args.push(format!(
+                        "exec:tail -c +{} {}",
+                        r.offset + 1,
+                        super::save::sh_quote(&r.path.display().to_string())
+                    ));
                     StartMode {
                         paused: !r.was_running || start_paused,
                         restored: true,
-                    },
-                )
-            }
-            None => (
-                None,
-                StartMode {
+                    }
+                }
+                None => StartMode {
                     paused: start_paused,
                     restored: false,
                 },
-            ),
-        };
-        let launched = match self.launch(&name, &cmd, &domain_dir, stdin).await {
-            Ok(l) => l,
-            Err(e) => {
-                self.unplug_all_host_sides(&live);
-                let _ = std::fs::remove_dir_all(&domain_dir);
-                return Err(e);
+            };
+            match self.launch(&name, &cmd, &domain_dir, None).await {
+                Ok(l) => break (live, cmd, mode, l),
+                Err(e) => {
+                    let lost = autoport_of(&live)
+                        .filter(|_| e.message.contains("Failed to find an available port"));
+                    match lost {
+                        Some(port) if skip_ports.len() < 16 => {
+                            skip_ports.push(port);
+                            let _ = std::fs::remove_dir_all(&domain_dir);
+                            let _ = std::fs::create_dir_all(&domain_dir);
+                        }
+                        _ => {
+                            self.unplug_all_host_sides(&live);
+                            let _ = std::fs::remove_dir_all(&domain_dir);
+                            return Err(e);
+                        }
+                    }
+                }
             }
         };
         let (mut child, qmp) = launched;
@@ -314,6 +328,13 @@ impl QemuDriver {
         if let Ok(chardevs) = qmp.execute("query-chardev", None, QMP_TIMEOUT).await {
             record_ptys(&mut live, &chardevs);
         }
+        if let Err(e) = super::graphics::apply_graphics_passwords(&qmp, &live).await {
+            let _ = child.start_kill();
+            let _ = child.wait().await;
+            self.unplug_all_host_sides(&live);
+            let _ = std::fs::remove_dir_all(&domain_dir);
+            return Err(e);
+        }
         let (exited, _) = tokio::sync::watch::channel(false);
         let vm = Arc::new(VmProcess {
             pid,
@@ -394,6 +415,15 @@ impl QemuDriver {
             .filter_map(|g| g.attr("port").and_then(|p| p.parse().ok()))
             .collect()
     }
+}
+
+/// The VNC port `autoport='yes'` chose for a live definition.
+fn autoport_of(live: &DomainDef) -> Option<u16> {
+    live.devices
+        .iter()
+        .find(|d| d.name == "graphics" && d.attr("autoport") == Some("yes"))
+        .and_then(|g| g.attr("port"))
+        .and_then(|p| p.parse().ok())
 }
 
 /// Writes the pty paths QEMU allocated into the live XML (`<source path>` and `tty=`).

@@ -8,6 +8,7 @@ use rvirt_core::driver::Connection;
 use rvirt_core::error::VirResult;
 use rvirt_core::uri::ConnectUri;
 
+use crate::read_only::ReadOnlyConnection;
 use crate::remote::{RemoteConnection, RemoteOpenOptions};
 
 /// Flags of `virConnectOpenAuth` that rvirt honours.
@@ -105,7 +106,11 @@ impl Connect {
         };
         let parsed = ConnectUri::parse(&uri)?;
         if parsed.driver == "test" && parsed.is_local() {
-            let driver = rvirt_driver_test::open_uri(&parsed)?;
+            let mut driver = rvirt_driver_test::open_uri(&parsed)?;
+            if opts.read_only {
+                // libvirt's client library refuses writes before the driver runs
+                driver = Arc::new(ReadOnlyConnection::new(driver));
+            }
             return Ok(Self::from_driver(driver, &uri, opts.read_only));
         }
         let remote = Arc::new(RemoteConnection::open(&uri, opts).await?);
@@ -122,6 +127,8 @@ impl Connect {
     }
 
     /// Wraps an already opened driver connection (e.g. one a daemon or test built).
+    /// `read_only` only records the flag; wrap `driver` in [`ReadOnlyConnection`] to have
+    /// writes refused.
     pub fn from_driver(driver: Arc<dyn Connection>, uri: &str, read_only: bool) -> Connect {
         Connect {
             inner: Arc::new(Inner {

@@ -25,6 +25,7 @@
 mod connect;
 mod events;
 mod objects;
+mod read_only;
 pub mod remote;
 mod stream;
 
@@ -33,6 +34,7 @@ pub use events::EventSubscription;
 pub use objects::{
     Domain, DomainSnapshot, Interface, Network, NodeDevice, Secret, StoragePool, StorageVol,
 };
+pub use read_only::ReadOnlyConnection;
 pub use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 pub use rvirt_core::event::{
     domain_event_id, lifecycle, DomainEventKind, Event, NetworkEventKind, NodeDeviceEventKind,

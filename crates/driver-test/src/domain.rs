@@ -587,6 +587,9 @@ impl DomainDriver for TestConnection {
             })
         })
     }
+    /// virConnectGetAllDomainStats: records in `list_all_domains` order. libvirt's order is
+    /// its hash table's, randomly seeded per process (observed: `foo`/`test` either way), so
+    /// no fixed order matches it.
     async fn get_all_domain_stats(
         &self,
         doms: Vec<DomainRef>,

@@ -81,6 +81,19 @@ pub fn xml_error(domain: ErrorDomain, detail: impl Into<String>) -> VirError {
     VirError::new(ErrorCode::XmlError, domain, detail)
 }
 
+/// An I/O error as libvirt words it: the C library's `strerror` text, without Rust's
+/// " (os error N)" suffix.
+pub(crate) fn strerror(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match e.raw_os_error() {
+        Some(code) => s
+            .strip_suffix(&format!(" (os error {code})"))
+            .map(str::to_string)
+            .unwrap_or(s),
+        None => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,18 +117,5 @@ mod tests {
         );
         assert_eq!(e.str2.as_deref(), Some("flags"));
         assert_eq!((e.int1, e.int2), (0, 0));
-    }
-}
-
-/// An I/O error as libvirt words it: the C library's `strerror` text, without Rust's
-/// " (os error N)" suffix.
-pub(crate) fn strerror(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match e.raw_os_error() {
-        Some(code) => s
-            .strip_suffix(&format!(" (os error {code})"))
-            .map(str::to_string)
-            .unwrap_or(s),
-        None => s,
     }
 }

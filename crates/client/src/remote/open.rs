@@ -81,7 +81,8 @@ fn is_root() -> bool {
 
 /// The daemon socket a local URI uses when no `?socket=` is given: the per-user socket
 /// for `…:///session` (`$XDG_RUNTIME_DIR/libvirt/libvirt-sock`), else the system socket
-/// (`/run/libvirt/libvirt-sock`, `-ro` for read-only).
+/// (`/var/run/libvirt/libvirt-sock`, `-ro` for read-only; libvirt spells
+/// `LOCALSTATEDIR/run`, and its messages name that path).
 pub fn default_socket_path(uri: &ConnectUri, read_only: bool) -> PathBuf {
     let session = uri.path == "/session" || (!is_root() && uri.path != "/system");
     if session && uri.driver != "remote" {
@@ -96,7 +97,7 @@ pub fn default_socket_path(uri: &ConnectUri, read_only: bool) -> PathBuf {
     } else {
         "libvirt-sock"
     };
-    PathBuf::from("/run/libvirt").join(name)
+    PathBuf::from("/var/run/libvirt").join(name)
 }
 
 fn uri_error(uri: &ConnectUri, detail: String) -> VirError {
@@ -164,7 +165,13 @@ async fn connect_transport(t: &Transport) -> VirResult<(Client, EventReceiver, b
             let (c, ev) = Client::connect_tcp(host, *port).await?;
             Ok((c, ev, false))
         }
-        Transport::Tls { host, port, pkipath, verify, sanity } => {
+        Transport::Tls {
+            host,
+            port,
+            pkipath,
+            verify,
+            sanity,
+        } => {
             let mut opts = rvirt_rpc::client::TlsClientOptions::new(pkipath.as_deref());
             opts.verify = *verify;
             opts.sanity = *sanity;
@@ -365,11 +372,11 @@ mod tests {
         let u = ConnectUri::parse("qemu:///system").unwrap();
         assert_eq!(
             default_socket_path(&u, false),
-            PathBuf::from("/run/libvirt/libvirt-sock")
+            PathBuf::from("/var/run/libvirt/libvirt-sock")
         );
         assert_eq!(
             default_socket_path(&u, true),
-            PathBuf::from("/run/libvirt/libvirt-sock-ro")
+            PathBuf::from("/var/run/libvirt/libvirt-sock-ro")
         );
     }
 }

@@ -45,3 +45,21 @@ async fn local_events_define() {
     sub.deregister().await.unwrap();
     assert_eq!(conn.get_type().await.unwrap(), "TEST");
 }
+
+/// `virConnectOpenReadOnly` on the in-process test driver refuses writes before the driver
+/// runs, as libvirt's client library does (`virsh -r -c test:///default destroy test`).
+#[tokio::test]
+async fn local_read_only_refuses_writes() {
+    let conn = Connect::open_read_only("test:///default").await.unwrap();
+    assert!(conn.is_read_only());
+    let dom = conn.lookup_domain_by_name("test").await.unwrap();
+    let e = dom.destroy().await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::OperationDenied);
+    assert_eq!(
+        e.message,
+        "operation forbidden: read only access prevents virDomainDestroy"
+    );
+    assert!(dom.is_active().await.unwrap());
+    // reads still reach the driver
+    assert_eq!(dom.info().await.unwrap().nr_virt_cpu, 2);
+}

@@ -243,3 +243,18 @@ async fn remote_server_loss_fails_calls_like_libvirt() {
         "End of file while reading data: Input/output error"
     );
 }
+
+/// With no daemon, libvirt's remote driver names the socket under `/var/run` (its
+/// `LOCALSTATEDIR`), as `virsh -c qemu:///system list` prints.
+#[tokio::test]
+async fn missing_system_socket_is_named_under_var_run() {
+    if std::path::Path::new("/var/run/libvirt/libvirt-sock").exists() {
+        return; // a real daemon is listening here
+    }
+    let e = Connect::open("qemu:///system").await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::SystemError);
+    assert_eq!(
+        e.message,
+        "Failed to connect socket to '/var/run/libvirt/libvirt-sock': No such file or directory"
+    );
+}

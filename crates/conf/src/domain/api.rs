@@ -36,10 +36,28 @@ impl DomainDef {
     }
 
     /// `virDomainGetMetadata(VIR_DOMAIN_METADATA_ELEMENT)`: the `<metadata>` child in namespace
-    /// `uri`, formatted as libvirt returns it; `VIR_ERR_NO_DOMAIN_METADATA` when absent.
+    /// `uri` as libvirt returns it, without namespace prefix or declaration (`<x a="1"/>`);
+    /// `VIR_ERR_NO_DOMAIN_METADATA` when absent.
     pub fn metadata_element(&self, uri: &str) -> VirResult<String> {
-        let e = self
-            .metadata
+        let mut e = self.metadata_child(uri)?.clone();
+        strip_ns(&mut e);
+        let mut w = crate::xml::XmlWriter::new();
+        e.write_libxml(&mut w, false);
+        Ok(w.finish().trim_end().to_string())
+    }
+
+    /// The `<metadata>` child in namespace `uri` as stored in the domain XML, with its prefix
+    /// and `xmlns:prefix` declaration (`<app:x xmlns:app="…"/>`); errors as
+    /// [`DomainDef::metadata_element`].
+    pub fn metadata_element_qualified(&self, uri: &str) -> VirResult<String> {
+        let e = self.metadata_child(uri)?;
+        let mut w = crate::xml::XmlWriter::new();
+        e.write_libxml(&mut w, true);
+        Ok(w.finish().trim_end().to_string())
+    }
+
+    fn metadata_child(&self, uri: &str) -> VirResult<&Element> {
+        self.metadata
             .iter()
             .find(|m| m.ns.as_deref() == Some(uri))
             .ok_or_else(|| {
@@ -48,10 +66,7 @@ impl DomainDef {
                     ErrorDomain::Domain,
                     "Requested metadata element is not present",
                 )
-            })?;
-        let mut w = crate::xml::XmlWriter::new();
-        e.write_libxml(&mut w, true);
-        Ok(w.finish().trim_end().to_string())
+            })
     }
 
     /// `virDomainSetMetadata(VIR_DOMAIN_METADATA_ELEMENT)`: replaces (or with `None` removes) the
@@ -95,6 +110,17 @@ impl DomainDef {
     /// The canonical UUID string.
     pub fn uuid_string(&self) -> String {
         super::uuid::format_uuid(&self.uuid)
+    }
+}
+
+/// Removes namespace prefixes from an element tree (what `virDomainGetMetadata` returns).
+fn strip_ns(e: &mut Element) {
+    if let Some((_, local)) = e.name.split_once(':') {
+        e.name = local.to_string();
+    }
+    e.ns = None;
+    for c in e.children.iter_mut() {
+        strip_ns(c);
     }
 }
 
@@ -146,6 +172,10 @@ mod tests {
         let mut d = DomainDef::parse(DOC, &ParseOptions::default()).unwrap();
         assert_eq!(
             d.metadata_element("http://app/1").unwrap(),
+            "<x>\n  <y a=\"1\"/>\n</x>"
+        );
+        assert_eq!(
+            d.metadata_element_qualified("http://app/1").unwrap(),
             "<app:x xmlns:app=\"http://app/1\">\n  <app:y a=\"1\"/>\n</app:x>"
         );
         assert_eq!(

@@ -14,6 +14,7 @@ mod os;
 mod parse;
 mod postparse;
 mod topology;
+mod tuning;
 pub mod units;
 pub mod uuid;
 mod validate;

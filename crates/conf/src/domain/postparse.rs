@@ -93,6 +93,7 @@ pub(crate) fn post_parse(def: &mut DomainDef, hooks: &dyn DriverHooks) -> VirRes
     if let Some(prefix) = hooks.interface_name_prefix() {
         devices::generate_ifnames(def, prefix);
     }
+    super::tuning::normalize_tuning(def);
     super::features::normalize_extra(def);
     Ok(())
 }

@@ -68,7 +68,7 @@ pub fn normalize_address(addr: &mut Element) -> VirResult<()> {
         }
         "spapr-vio" => {
             if let Some(r) = addr.attr("reg").and_then(parse_c_uint) {
-                set(&mut out, "reg", format!("0x{r:x}"));
+                set(&mut out, "reg", format!("0x{r:08x}"));
             }
         }
         "ccw" => {
@@ -97,14 +97,17 @@ pub fn normalize_address(addr: &mut Element) -> VirResult<()> {
     }
     if kind == "pci" {
         if let Some(z) = addr.child_mut("zpci") {
-            let mut za = Vec::new();
-            if let Some(u) = z.attr("uid").and_then(parse_c_uint) {
-                za.push(("uid".to_string(), format!("0x{u:04x}")));
-            }
-            if let Some(f) = z.attr("fid").and_then(parse_c_uint) {
-                za.push(("fid".to_string(), format!("0x{f:08x}")));
-            }
-            z.attrs = za;
+            // once either is given, both are printed (an unset one as 0)
+            let uid = z.attr("uid").and_then(parse_c_uint);
+            let fid = z.attr("fid").and_then(parse_c_uint);
+            z.attrs = if uid.is_some() || fid.is_some() {
+                vec![
+                    ("uid".to_string(), format!("0x{:04x}", uid.unwrap_or(0))),
+                    ("fid".to_string(), format!("0x{:08x}", fid.unwrap_or(0))),
+                ]
+            } else {
+                Vec::new()
+            };
         }
     }
     addr.attrs = out;
@@ -126,12 +129,24 @@ fn pci_attrs(addr: &Element) -> Vec<(String, String)> {
 /// Normalises every `<address>` in a device subtree (not descending into `<source>` of hostdevs,
 /// whose addresses are host addresses formatted the same way).
 pub fn normalize_all(dev: &mut Element) -> VirResult<()> {
+    // host PCI addresses (`<hostdev type='pci'>`, `<interface type='hostdev'>`) carry no type
+    let host_pci = match dev.name.as_str() {
+        "hostdev" => dev.attr("type") == Some("pci"),
+        "interface" => dev.attr("type") == Some("hostdev"),
+        _ => false,
+    };
     for c in dev.children.iter_mut() {
         if c.name == "address" {
             normalize_address(c)?;
         } else if c.name == "source" || c.name == "driver" {
             for a in c.children.iter_mut().filter(|a| a.name == "address") {
-                normalize_address(a)?;
+                if host_pci && c.name == "source" && a.attr("type").is_none() {
+                    let mut attrs = pci_attrs(a);
+                    attrs.remove(0);
+                    a.attrs = attrs;
+                } else {
+                    normalize_address(a)?;
+                }
             }
         }
     }

@@ -35,7 +35,17 @@ pub(crate) fn parse_chardev(d: &mut Element, _os_type: &str) -> VirResult<()> {
             "only one source element is allowed for character device",
         ));
     }
-    if NO_SOURCE.contains(&ty.as_str()) {
+    if ty == "qemu-vdagent" {
+        // only the `<clipboard>`/`<mouse>` options are kept
+        for s in d.children.iter_mut().filter(|c| c.name == "source") {
+            s.attrs.clear();
+            s.children
+                .retain(|c| c.name == "clipboard" || c.name == "mouse");
+            s.order_children(&["clipboard", "mouse"]);
+        }
+        d.children
+            .retain(|c| c.name != "source" || !c.children.is_empty());
+    } else if NO_SOURCE.contains(&ty.as_str()) {
         d.remove_children("source");
     } else {
         check_sources(d, &ty)?;
@@ -161,6 +171,15 @@ pub(crate) fn add_console_compat(def: &mut DomainDef) {
             }
         }
     }
+    // a console's port is its index among the consoles as parsed
+    for (i, d) in def
+        .devices
+        .iter_mut()
+        .filter(|d| d.name == "console")
+        .enumerate()
+    {
+        set_port(d, i as i64);
+    }
     if def.os_type != "hvm" {
         for d in def.devices.iter_mut().filter(|d| d.name == "console") {
             let t = d.child_or_insert("target");
@@ -203,6 +222,16 @@ pub(crate) fn add_console_compat(def: &mut DomainDef) {
                     .find(|d| d.name == "serial")
                     .and_then(port_of)
                     .unwrap_or(0);
+                // libvirt prints the first console from the first serial's definition
+                if has_serial {
+                    if let Some(s) = def.devices.iter().find(|d| d.name == "serial") {
+                        let mut c = s.clone();
+                        c.name = "console".into();
+                        c.remove_children("target");
+                        c.children.push(Element::new("target"));
+                        def.devices[ci] = c;
+                    }
+                }
                 let c = &mut def.devices[ci];
                 let t = c.child_or_insert("target");
                 t.set_attr("type", "serial");

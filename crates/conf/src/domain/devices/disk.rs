@@ -25,6 +25,7 @@ const DISK_CHILD_ORDER: &[&str] = &[
     "encryption",
     "boot",
     "alias",
+    "acpi",
     "address",
 ];
 
@@ -142,6 +143,21 @@ pub(crate) fn parse_disk(d: &mut Element) -> VirResult<()> {
         d.children.push(Element::new("readonly"));
     }
     drop_backing_index(d);
+    if d.attr("type") == Some("volume") && d.child("source").is_none() {
+        // an empty (ejected) volume disk is stored as an empty file disk
+        d.set_attr("type", "file");
+    }
+    if let Some(src) = d.child_mut("source") {
+        if src.attr("pool").is_some() {
+            src.order_attrs(&["pool", "volume", "mode"]);
+        }
+        // the top image's `index` is status-only
+        src.remove_attr("index");
+        // `labelskip` is status-only; such a label is not part of the definition
+        src.children
+            .retain(|c| !(c.name == "seclabel" && c.attr("labelskip") == Some("yes")));
+    }
+    fix_max_size(d);
     if d.child("address").is_none() {
         if let Some(idx) = disk_name_to_index(&dst) {
             let (c, b, u) = match bus.as_str() {
@@ -166,6 +182,21 @@ pub(crate) fn parse_disk(d: &mut Element) -> VirResult<()> {
     }
     d.order_children(DISK_CHILD_ORDER);
     Ok(())
+}
+
+/// `<metadata_cache><max_size>` is kept in bytes.
+fn fix_max_size(e: &mut Element) {
+    for c in e.children.iter_mut() {
+        if c.name == "max_size" {
+            let text = c.text.clone().unwrap_or_default();
+            if let Some(b) = crate::domain::units::to_bytes(&text, c.attr("unit"), "bytes") {
+                c.text = Some(b.to_string());
+                c.attrs = vec![("unit".into(), "bytes".into())];
+            }
+        } else {
+            fix_max_size(c);
+        }
+    }
 }
 
 /// `<backingStore index=…>` is live-only; the inactive XML omits it.

@@ -11,7 +11,18 @@ pub(crate) fn parse_graphics(d: &mut Element) -> VirResult<()> {
     if ty == "vnc" || ty == "spice" {
         let port = d.attr("port").and_then(|p| p.parse::<i64>().ok());
         let autoport = d.attr("autoport") == Some("yes");
-        if ty == "vnc" && d.attr("socket").is_some() {
+        let first_listen_socket = d
+            .children
+            .iter()
+            .find(|c| c.name == "listen")
+            .filter(|l| l.attr("type") == Some("socket"))
+            .map(|l| l.attr("socket").map(str::to_string));
+        if ty == "vnc" && d.attr("socket").is_none() {
+            if let Some(Some(s)) = &first_listen_socket {
+                d.set_attr("socket", s.clone());
+            }
+        }
+        if ty == "vnc" && (d.attr("socket").is_some() || first_listen_socket.is_some()) {
             d.remove_attr("listen");
             d.remove_attr("port");
             d.remove_attr("autoport");
@@ -27,6 +38,19 @@ pub(crate) fn parse_graphics(d: &mut Element) -> VirResult<()> {
         if autoport && ty == "spice" {
             d.remove_attr("tlsPort");
             d.remove_attr("port");
+        }
+        let has_socket_listen = d
+            .children
+            .iter()
+            .any(|c| c.name == "listen" && c.attr("type") == Some("socket"));
+        if ty == "spice" && !has_socket_listen && spice_without_ports(d) {
+            // no port, TLS port or autoport: libvirt replaces any listen with `type='none'`
+            d.remove_attr("autoport");
+            d.remove_attr("listen");
+            d.remove_children("listen");
+            let mut l = Element::new("listen");
+            l.attrs.push(("type".into(), "none".into()));
+            d.children.insert(0, l);
         }
         let listen_attr = d.attr("listen").map(str::to_string);
         let socket_attr = d.attr("socket").map(str::to_string);
@@ -108,6 +132,21 @@ pub(crate) fn parse_graphics(d: &mut Element) -> VirResult<()> {
             "connected",
             "powerControl",
         ]);
+        if ty == "spice" {
+            d.order_children(&[
+                "listen",
+                "channel",
+                "image",
+                "jpeg",
+                "zlib",
+                "playback",
+                "streaming",
+                "mouse",
+                "clipboard",
+                "filetransfer",
+                "gl",
+            ]);
+        }
         let lp = d.children.iter().position(|c| c.name == "listen");
         if let Some(p) = lp {
             let l = d.children.remove(p);
@@ -115,4 +154,10 @@ pub(crate) fn parse_graphics(d: &mut Element) -> VirResult<()> {
         }
     }
     Ok(())
+}
+
+/// Whether a `<graphics type='spice'>` has neither a port, a TLS port nor autoport.
+fn spice_without_ports(d: &Element) -> bool {
+    let zero = |n: &str| d.attr(n).and_then(|p| p.parse::<i64>().ok()).unwrap_or(0) == 0;
+    zero("port") && zero("tlsPort") && d.attr("autoport") != Some("yes")
 }

@@ -27,10 +27,24 @@ pub(crate) fn parse_misc(d: &mut Element) -> VirResult<()> {
                 d.remove_children("protocol");
             }
         }
+        "memballoon" => d.order_children(&["stats", "alias", "address", "driver"]),
+        "redirfilter" => {
+            for u in d.children.iter_mut().filter(|c| c.name == "usbdev") {
+                fix_usbdev(u);
+            }
+        }
         "rng" => {
             if let Some(b) = d.child_mut("backend") {
                 if b.attr("model") == Some("random") && b.text.is_none() {
                     b.text = Some("/dev/random".into());
+                }
+                let sock = matches!(b.attr("type"), Some("unix" | "tcp" | "udp"));
+                if b.attr("model") == Some("egd") && sock {
+                    for s in b.children.iter_mut().filter(|c| c.name == "source") {
+                        if s.attr("mode").is_none() {
+                            s.attrs.insert(0, ("mode".into(), "connect".into()));
+                        }
+                    }
                 }
             }
         }
@@ -60,4 +74,28 @@ pub(crate) fn parse_misc(d: &mut Element) -> VirResult<()> {
         _ => {}
     }
     Ok(())
+}
+
+/// `<redirfilter><usbdev>`: `-1` means "any" and is not printed; `version` is BCD `X.YY`.
+fn fix_usbdev(u: &mut Element) {
+    for k in ["class", "vendor", "product", "version"] {
+        if u.attr(k).map(str::trim) == Some("-1") {
+            u.remove_attr(k);
+        }
+    }
+    if let Some(v) = u.attr("version").and_then(usb_version) {
+        u.set_attr("version", v);
+    }
+}
+
+/// `9.4` → `9.40`, `1.09` → `1.09`: the minor part is two BCD digits, left-aligned.
+fn usb_version(v: &str) -> Option<String> {
+    let (major, minor) = v.trim().split_once('.')?;
+    let major = u32::from_str_radix(major, 16).ok()?;
+    let minor = match minor.len() {
+        1 => u32::from_str_radix(minor, 16).ok()? << 4,
+        2 => u32::from_str_radix(minor, 16).ok()?,
+        _ => return None,
+    };
+    Some(format!("{major:x}.{minor:02x}"))
 }

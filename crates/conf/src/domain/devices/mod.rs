@@ -63,6 +63,12 @@ pub(crate) fn parse_devices(def: &mut DomainDef, hooks: &dyn super::DriverHooks)
     controller::order_parsed_controllers(&mut devs);
     for d in devs.iter_mut() {
         address::normalize_all(d)?;
+        if let Some(b) = d.child_mut("boot") {
+            // `<boot loadparm>` is stored upper-case
+            if let Some(lp) = b.attr("loadparm").map(str::to_ascii_uppercase) {
+                b.set_attr("loadparm", lp);
+            }
+        }
         match d.name.as_str() {
             "disk" => disk::parse_disk(d)?,
             "controller" => controller::parse_controller(d)?,
@@ -75,6 +81,8 @@ pub(crate) fn parse_devices(def: &mut DomainDef, hooks: &dyn super::DriverHooks)
             _ => misc::parse_misc(d)?,
         }
     }
+    // `virDomainPanicDefFormat` prints nothing for a `<panic/>` without model or address
+    devs.retain(|d| !(d.name == "panic" && d.attrs.is_empty() && d.children.is_empty()));
     def.devices = devs;
     Ok(())
 }

@@ -36,6 +36,9 @@ pub(crate) fn parse_video(d: &mut Element, default_model: &str) -> VirResult<()>
             m.set_attr("heads", "1");
         }
     }
+    if m.attr("primary") != Some("yes") {
+        m.remove_attr("primary");
+    }
     m.order_attrs(&[
         "type", "ram", "vram", "vram64", "vgamem", "heads", "primary",
     ]);

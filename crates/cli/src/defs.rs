@@ -571,6 +571,11 @@ pub static CMDS: &[CmdDef] = &[
         opts: &[o("cpu", Int, false, false), o("percent", Bool, false, false)],
     },
     CmdDef {
+        name: "cpu-models",
+        summary: "CPU models",
+        opts: &[o("arch", Str, true, false)],
+    },
+    CmdDef {
         name: "maxvcpus",
         summary: "connection vcpu maximum",
         opts: &[o("type", Str, false, false)],
@@ -579,6 +584,236 @@ pub static CMDS: &[CmdDef] = &[
         name: "domcapabilities",
         summary: "domain capabilities",
         opts: &[o("virttype", Str, false, false), o("emulatorbin", Str, false, false), o("arch", Str, false, false), o("machine", Str, false, false)],
+    },
+    CmdDef {
+        name: "domhostname",
+        summary: "print the domain's hostname",
+        opts: &[o("domain", Str, true, false), o("source", Str, false, false)],
+    },
+    CmdDef {
+        name: "domblkinfo",
+        summary: "domain block device size information",
+        opts: &[o("domain", Str, true, false), o("device", Str, false, false), o("human", Bool, false, false), o("all", Bool, false, false)],
+    },
+    CmdDef {
+        name: "domblkerror",
+        summary: "Show errors on block devices",
+        opts: &[o("domain", Str, true, false)],
+    },
+    CmdDef {
+        name: "domtime",
+        summary: "domain time",
+        opts: &[o("domain", Str, true, false), o("now", Bool, false, false), o("pretty", Bool, false, false), o("sync", Bool, false, false), o("time", Int, false, false)],
+    },
+    CmdDef {
+        name: "domifaddr",
+        summary: "Get network interfaces' addresses for a running domain",
+        opts: &[o("domain", Str, true, false), o("interface", Str, false, false), o("full", Bool, false, false), o("source", Str, false, false)],
+    },
+    CmdDef {
+        name: "domcontrol",
+        summary: "domain control interface state",
+        opts: &[o("domain", Str, true, false)],
+    },
+    CmdDef {
+        name: "domjobabort",
+        summary: "abort active domain job",
+        opts: &[o("domain", Str, true, false), o("postcopy", Bool, false, false)],
+    },
+    CmdDef {
+        name: "domjobinfo",
+        summary: "domain job information",
+        opts: &[o("domain", Str, true, false), o("completed", Bool, false, false), o("keep-completed", Bool, false, false), o("anystats", Bool, false, false), o("rawstats", Bool, false, false)],
+    },
+    CmdDef {
+        name: "inject-nmi",
+        summary: "Inject NMI to the guest",
+        opts: &[o("domain", Str, true, false)],
+    },
+    CmdDef {
+        name: "dompmsuspend",
+        summary: "suspend a domain gracefully using power management functions",
+        opts: &[o("domain", Str, true, false), o("target", Str, true, false), o("duration", Int, false, false)],
+    },
+    CmdDef {
+        name: "dompmwakeup",
+        summary: "wakeup a domain from pmsuspended state",
+        opts: &[o("domain", Str, true, false)],
+    },
+    CmdDef {
+        name: "domfsinfo",
+        summary: "Get information of domain's mounted filesystems.",
+        opts: &[o("domain", Str, true, false)],
+    },
+    CmdDef {
+        name: "iothreadinfo",
+        summary: "view domain IOThreads",
+        opts: &[o("domain", Str, true, false), o("config", Bool, false, false), o("live", Bool, false, false), o("current", Bool, false, false)],
+    },
+    CmdDef {
+        name: "set-user-password",
+        summary: "set the user password inside the domain",
+        opts: &[o("domain", Str, true, false), o("user", Str, true, false), o("password", Str, true, false), o("encrypted", Bool, false, false)],
+    },
+    CmdDef {
+        name: "attach-device",
+        summary: "attach device from an XML file",
+        opts: &[o("domain", Str, true, false), o("file", Str, true, false), o("persistent", Bool, false, false), o("config", Bool, false, false), o("live", Bool, false, false), o("current", Bool, false, false)],
+    },
+    CmdDef {
+        name: "detach-device",
+        summary: "detach device from an XML file",
+        opts: &[o("domain", Str, true, false), o("file", Str, true, false), o("persistent", Bool, false, false), o("config", Bool, false, false), o("live", Bool, false, false), o("current", Bool, false, false)],
+    },
+    CmdDef {
+        name: "update-device",
+        summary: "update device from an XML file",
+        opts: &[o("domain", Str, true, false), o("file", Str, true, false), o("persistent", Bool, false, false), o("config", Bool, false, false), o("live", Bool, false, false), o("current", Bool, false, false), o("force", Bool, false, false)],
+    },
+    CmdDef {
+        name: "iface-mac",
+        summary: "convert an interface name to interface MAC address",
+        opts: &[o("interface", Str, true, false)],
+    },
+    CmdDef {
+        name: "iface-name",
+        summary: "convert an interface MAC address to interface name",
+        opts: &[o("interface", Str, true, false)],
+    },
+    CmdDef {
+        name: "nodecpumap",
+        summary: "node cpu map",
+        opts: &[o("pretty", Bool, false, false)],
+    },
+    CmdDef {
+        name: "snapshot-parent",
+        summary: "Get the name of the parent of a snapshot",
+        opts: &[o("domain", Str, true, false), o("snapshotname", Str, false, false), o("current", Bool, false, false)],
+    },
+    CmdDef {
+        name: "vcpupin",
+        summary: "control or query domain vcpu affinity",
+        opts: &[o("domain", Str, true, false), o("vcpu", Int, false, false), o("cpulist", Str, false, false), o("config", Bool, false, false), o("live", Bool, false, false), o("current", Bool, false, false)],
+    },
+    CmdDef {
+        name: "emulatorpin",
+        summary: "control or query domain emulator affinity",
+        opts: &[o("domain", Str, true, false), o("cpulist", Str, false, false), o("config", Bool, false, false), o("live", Bool, false, false), o("current", Bool, false, false)],
+    },
+    CmdDef {
+        name: "numatune",
+        summary: "Get or set numa parameters",
+        opts: &[o("domain", Str, true, false), o("mode", Str, false, false), o("nodeset", Str, false, false), o("config", Bool, false, false), o("live", Bool, false, false), o("current", Bool, false, false)],
+    },
+    CmdDef {
+        name: "domiftune",
+        summary: "get/set parameters of a virtual interface",
+        opts: &[o("domain", Str, true, false), o("interface", Str, true, false), o("inbound", Str, false, false), o("outbound", Str, false, false), o("config", Bool, false, false), o("live", Bool, false, false), o("current", Bool, false, false)],
+    },
+    CmdDef {
+        name: "blkdeviotune",
+        summary: "Set or query a block device I/O tuning parameters.",
+        opts: &[o("domain", Str, true, false), o("device", Str, true, false), o("total-bytes-sec", Int, false, false), o("read-bytes-sec", Int, false, false), o("write-bytes-sec", Int, false, false), o("total-iops-sec", Int, false, false), o("read-iops-sec", Int, false, false), o("write-iops-sec", Int, false, false), o("total-bytes-sec-max", Int, false, false), o("read-bytes-sec-max", Int, false, false), o("write-bytes-sec-max", Int, false, false), o("total-iops-sec-max", Int, false, false), o("read-iops-sec-max", Int, false, false), o("write-iops-sec-max", Int, false, false), o("size-iops-sec", Int, false, false), o("group-name", Str, false, false), o("total-bytes-sec-max-length", Int, false, false), o("read-bytes-sec-max-length", Int, false, false), o("write-bytes-sec-max-length", Int, false, false), o("total-iops-sec-max-length", Int, false, false), o("read-iops-sec-max-length", Int, false, false), o("write-iops-sec-max-length", Int, false, false), o("config", Bool, false, false), o("live", Bool, false, false), o("current", Bool, false, false)],
+    },
+    CmdDef {
+        name: "cpu-stats",
+        summary: "show domain cpu statistics",
+        opts: &[o("domain", Str, true, false), o("total", Bool, false, false), o("start", Int, false, false), o("count", Int, false, false)],
+    },
+    CmdDef {
+        name: "send-key",
+        summary: "Send keycodes to the guest",
+        opts: &[o("domain", Str, true, false), o("codeset", Str, false, true), o("holdtime", Int, false, true), o("keycode", Argv, true, false)],
+    },
+    CmdDef {
+        name: "freepages",
+        summary: "NUMA free pages",
+        opts: &[o("cellno", Int, false, false), o("pagesize", Int, false, false), o("all", Bool, false, false)],
+    },
+    CmdDef {
+        name: "allocpages",
+        summary: "Manipulate pages pool size",
+        opts: &[o("pagesize", Int, true, false), o("pagecount", Int, true, false), o("cellno", Int, false, false), o("add", Bool, false, false), o("all", Bool, false, false)],
+    },
+    CmdDef {
+        name: "nodesuspend",
+        summary: "suspend the host node for a given time duration",
+        opts: &[o("target", Str, true, false), o("duration", Int, true, false)],
+    },
+    CmdDef {
+        name: "node-memory-tune",
+        summary: "Get or set node memory parameters",
+        opts: &[o("shm-pages-to-scan", Int, false, false), o("shm-sleep-millisecs", Int, false, false), o("shm-merge-across-nodes", Int, false, false)],
+    },
+    CmdDef {
+        name: "iface-define",
+        summary: "define an inactive persistent physical host interface or modify an existing persistent one from an XML file",
+        opts: &[o("file", Str, true, false), o("validate", Bool, false, false)],
+    },
+    CmdDef {
+        name: "iface-undefine",
+        summary: "undefine a physical host interface (remove it from configuration)",
+        opts: &[o("interface", Str, true, false)],
+    },
+    CmdDef {
+        name: "iface-start",
+        summary: "start a physical host interface (enable it / \"if-up\")",
+        opts: &[o("interface", Str, true, false)],
+    },
+    CmdDef {
+        name: "iface-destroy",
+        summary: "destroy a physical host interface (disable it / \"if-down\")",
+        opts: &[o("interface", Str, true, false)],
+    },
+    CmdDef {
+        name: "pool-delete",
+        summary: "delete a pool",
+        opts: &[o("pool", Str, true, false)],
+    },
+    CmdDef {
+        name: "pool-capabilities",
+        summary: "storage pool capabilities",
+        opts: &[],
+    },
+    CmdDef {
+        name: "vol-clone",
+        summary: "clone a volume.",
+        opts: &[o("vol", Str, true, false), o("newname", Str, true, false), o("pool", Str, false, false), o("prealloc-metadata", Bool, false, false), o("reflink", Bool, false, false), o("print-xml", Bool, false, false)],
+    },
+    CmdDef {
+        name: "managedsave-dumpxml",
+        summary: "Domain information of managed save state file in XML",
+        opts: &[o("domain", Str, true, false), o("security-info", Bool, false, false), o("xpath", Str, false, true), o("wrap", Bool, false, false)],
+    },
+    CmdDef {
+        name: "save-image-dumpxml",
+        summary: "saved state domain information in XML",
+        opts: &[o("file", Str, true, false), o("security-info", Bool, false, false), o("xpath", Str, false, true), o("wrap", Bool, false, false)],
+    },
+    CmdDef {
+        name: "ttyconsole",
+        summary: "tty console",
+        opts: &[o("domain", Str, true, false)],
+    },
+    CmdDef {
+        name: "domdisplay",
+        summary: "domain display connection URI",
+        opts: &[o("domain", Str, true, false), o("include-password", Bool, false, false), o("type", Str, false, false), o("all", Bool, false, false)],
+    },
+    CmdDef {
+        name: "vncdisplay",
+        summary: "vnc display",
+        opts: &[o("domain", Str, true, false)],
+    },
+    CmdDef {
+        name: "guestinfo",
+        summary: "query information about the guest (via agent)",
+        opts: &[o("domain", Str, true, false), o("user", Bool, false, false), o("os", Bool, false, false), o("timezone", Bool, false, false), o("hostname", Bool, false, false), o("filesystem", Bool, false, false), o("disk", Bool, false, false), o("interface", Bool, false, false)],
+    },
+    CmdDef {
+        name: "complete",
+        summary: "",
+        opts: &[o("string", Argv, false, false)],
     },
     CmdDef {
         name: "help",

@@ -159,3 +159,64 @@ mod tests {
         assert_eq!(split_scaled("10G"), Some((10, "G")));
     }
 }
+
+/// The JSON key for a table column: the header lower-cased, runs of other characters as `_`
+/// ("MAC Address" → `mac_address`).
+pub fn json_key(header: &str) -> String {
+    let mut k = String::new();
+    for c in header.chars() {
+        if c.is_ascii_alphanumeric() {
+            k.push(c.to_ascii_lowercase());
+        } else if !k.ends_with('_') {
+            k.push('_');
+        }
+    }
+    k.trim_matches('_').to_string()
+}
+
+impl Table {
+    /// `--json` form of the table: an array with one object per row, keyed by [`json_key`]
+    /// of each column header; every value is the cell's text.
+    pub fn to_json(&self) -> serde_json::Value {
+        let keys: Vec<String> = self.header.iter().map(|h| json_key(h)).collect();
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut m = serde_json::Map::new();
+                for (k, v) in keys.iter().zip(r) {
+                    m.insert(k.clone(), serde_json::Value::String(v.clone()));
+                }
+                serde_json::Value::Object(m)
+            })
+            .collect();
+        serde_json::Value::Array(rows)
+    }
+}
+
+/// Prints a table, or its JSON form under `--json`.
+pub fn emit(ctl: &mut crate::vsh::Ctl, t: &Table) {
+    let s = if ctl.json {
+        format!("{}\n", t.to_json())
+    } else {
+        t.render(ctl.quiet)
+    };
+    ctl.print(&s);
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn keys_and_rows() {
+        assert_eq!(json_key("MAC Address"), "mac_address");
+        assert_eq!(json_key(" Client ID or DUID"), "client_id_or_duid");
+        let mut t = Table::new(&["Name", "State"]);
+        t.row(vec!["default".into(), "active".into()]);
+        assert_eq!(
+            t.to_json().to_string(),
+            r#"[{"name":"default","state":"active"}]"#
+        );
+    }
+}

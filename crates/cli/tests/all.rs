@@ -308,7 +308,6 @@ mod domain_monitor {
         vcpuinfo_inactive_pretty => "define dom.xml; vcpuinfo foo --pretty";
         dommemstat_inactive => "define dom.xml; dommemstat foo";
         list_title_set => "desc test --title hi; list --title";
-        save_then_info => "save test a.img; list --all; dominfo test";
         undefine_running_then_list => "shutdown test; undefine test; list --all";
         dommemstat => "dommemstat test";
         domblkstat => "domblkstat test vda";
@@ -467,6 +466,172 @@ mod other {
     }
 }
 
+mod domain_extra {
+    use super::compat;
+    cases! {
+        domhostname => "domhostname test";
+        domhostname_lease => "domhostname test --source lease";
+        domhostname_bad_source => "domhostname test --source x";
+        domblkinfo => "domblkinfo test vda";
+        domblkinfo_all => "domblkinfo test --all";
+        domblkinfo_all_human => "domblkinfo test --all --human";
+        domblkinfo_human => "domblkinfo test vda --human";
+        domblkinfo_no_device => "domblkinfo test";
+        domblkinfo_bad_device => "domblkinfo test vdb";
+        domblkerror => "domblkerror test";
+        domtime => "domtime test";
+        domtime_pretty => "domtime test --pretty";
+        domtime_set => "domtime test --time 5; domtime test --sync";
+        domifaddr => "domifaddr test";
+        domifaddr_full => "domifaddr test --full";
+        domifaddr_iface => "domifaddr test --interface x";
+        domifaddr_arp => "domifaddr test --source arp";
+        domifaddr_bad_source => "domifaddr test --source bad";
+        domcontrol => "domcontrol test";
+        domjobabort => "domjobabort test";
+        domjobinfo => "domjobinfo test";
+        inject_nmi => "inject-nmi test";
+        inject_nmi_nosuch => "inject-nmi nosuch";
+        dompmsuspend => "dompmsuspend test mem";
+        dompmsuspend_bad => "dompmsuspend test bad";
+        dompmwakeup => "dompmwakeup test";
+        domfsinfo => "domfsinfo test";
+        iothreadinfo => "iothreadinfo test";
+        set_user_password => "set-user-password test root pw";
+        attach_device => "attach-device test dom.xml";
+        attach_device_missing => "attach-device test nosuch.xml";
+        attach_device_current => "attach-device test dom.xml --current";
+        detach_device => "detach-device test dom.xml --persistent";
+        detach_device_plain => "detach-device test dom.xml";
+        update_device => "update-device test dom.xml --config";
+        iface_mac => "iface-mac eth1";
+        iface_mac_nosuch => "iface-mac nosuch";
+        iface_name => "iface-name aa:bb:cc:dd:ee:ff";
+        iface_name_nosuch => "iface-name nosuch";
+        nodecpumap => "nodecpumap";
+        nodecpumap_pretty => "nodecpumap --pretty";
+        snapshot_parent_required => "snapshot-parent test";
+        snapshot_parent => "snapshot-create-as test a; snapshot-create-as test b; snapshot-parent test b; snapshot-parent test --current; snapshot-parent test a";
+        snapshot_parent_no_current => "snapshot-parent test --current";
+        snapshot_parent_nosuch => "snapshot-parent test --snapshotname x";
+    }
+}
+
+mod domain_tune {
+    use super::compat;
+    cases! {
+        vcpupin => "vcpupin test";
+        vcpupin_config => "vcpupin test --config";
+        vcpupin_one => "vcpupin test 0";
+        vcpupin_out_of_range => "vcpupin test 5";
+        vcpupin_out_of_range_config => "vcpupin test 5 --config";
+        vcpupin_bad_cpu => "vcpupin test 0 99";
+        vcpupin_missing_vcpu => "vcpupin test --cpulist 1";
+        emulatorpin => "emulatorpin test";
+        numatune => "numatune test";
+        numatune_config => "numatune test --config";
+        domiftune => "domiftune test testnet0";
+        domiftune_bad => "domiftune test vnet0";
+        blkdeviotune => "blkdeviotune test vda";
+        blkdeviotune_bad => "blkdeviotune test vdb";
+        blkdeviotune_set => "blkdeviotune test vda --total-bytes-sec 1M; blkdeviotune test vda";
+        cpu_stats => "cpu-stats test";
+        cpu_stats_total => "cpu-stats test --total";
+        cpu_stats_range => "cpu-stats test --start 1 --count 1";
+        cpu_stats_bad_start => "cpu-stats test --start 5";
+        send_key => "send-key test KEY_A";
+        send_key_codeset => "send-key test --codeset linux 30 --holdtime 5";
+        send_key_bad => "send-key test bogus";
+        send_key_bad_codeset => "send-key test --codeset foo 1";
+        send_key_missing => "send-key test";
+    }
+}
+
+mod extra {
+    use super::compat;
+    cases! {
+        freepages_missing_cell => "freepages";
+        freepages_missing_size => "freepages --cellno 1";
+        freepages_all => "freepages --all";
+        freepages_all_size => "freepages --pagesize 2M --all";
+        freepages_one => "freepages 0 4K";
+        freepages_odd_size => "freepages --pagesize 3K --all";
+        freepages_bad_cell => "freepages --cellno 5 --pagesize 4";
+        allocpages => "allocpages 4K 10";
+        allocpages_cell => "allocpages 4K 10 --cellno 0";
+        nodesuspend => "nodesuspend mem 60";
+        nodesuspend_bad => "nodesuspend bad 60";
+        node_memory_tune => "node-memory-tune";
+        node_memory_tune_set => "node-memory-tune --shm-pages-to-scan 5";
+        iface_lifecycle => "iface-destroy eth1; iface-list --all; iface-start eth1; iface-undefine eth1";
+        iface_undefine_nosuch => "iface-undefine nosuch";
+        iface_start_active => "iface-start eth1";
+        iface_destroy_twice => "iface-destroy eth1; iface-destroy eth1";
+        pool_delete_active => "pool-delete default-pool";
+        pool_delete => "pool-destroy default-pool; pool-delete default-pool";
+        pool_capabilities => "pool-capabilities";
+        vol_clone_nosuch => "vol-clone nosuch v2 --pool default-pool";
+        vol_clone => "vol-create-as default-pool v1 1M; vol-clone v1 v2 --pool default-pool; vol-list default-pool";
+        vol_clone_no_pool => "vol-clone v1 v2";
+        managedsave_dumpxml => "managedsave-dumpxml test";
+        save_image_dumpxml_missing => "save-image-dumpxml /nope";
+        ttyconsole => "ttyconsole test";
+        ttyconsole_nosuch => "ttyconsole nosuch";
+        domdisplay_all => "domdisplay test --all";
+        domdisplay => "domdisplay test";
+        vncdisplay => "vncdisplay test";
+        guestinfo => "guestinfo test";
+        guestinfo_os => "guestinfo test --os";
+    }
+}
+
+/// The hidden `complete` command, as libvirt's bash completion script calls it.
+mod complete {
+    use super::compat_args;
+
+    fn c(words: &[&str]) {
+        let mut args = vec!["complete", "--"];
+        args.extend_from_slice(words);
+        compat_args(&args);
+    }
+
+    #[test]
+    fn command_prefix() {
+        c(&["li"]);
+        c(&["net-l"]);
+    }
+
+    #[test]
+    fn options_of_command() {
+        c(&["dominfo", ""]);
+        c(&["pool-info", ""]);
+        c(&["vol-list", ""]);
+        c(&["list", "--all", ""]);
+        c(&["list", "--all", "--n"]);
+    }
+
+    #[test]
+    fn dynamic_names() {
+        c(&["dominfo", "t"]);
+        c(&["dominfo", "--domain", ""]);
+        c(&["net-info", "--network", "d"]);
+        c(&["pool-info", "--pool", ""]);
+        c(&["iface-dumpxml", "e"]);
+    }
+
+    #[test]
+    fn nothing_left() {
+        c(&["dominfo", "test", ""]);
+        c(&["dominfo", "--domain=t"]);
+        c(&["list", "x"]);
+    }
+
+    #[test]
+    fn help_topics() {
+        c(&["help", "li"]);
+    }
+}
+
 /// Cases where libvirt's own test driver differs from rvirt's on purpose (it lacks the API)
 /// or where the difference lies in another crate; these check rvirsh's output directly.
 mod own {
@@ -553,5 +718,25 @@ mod own {
         let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
         assert_eq!(v["Name"], "test");
         assert_eq!(v["State"], "running");
+    }
+
+    #[test]
+    fn json_tables() {
+        let d = workdir();
+        let bin = PathBuf::from(env!("CARGO_BIN_EXE_rvirsh"));
+        let (out, _, rc) = run(&bin, d.path(), &["--json", "net-list --all"]);
+        assert_eq!(rc, 0);
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        assert_eq!(v[0]["name"], "default");
+        assert_eq!(v[0]["state"], "active");
+        assert_eq!(v[0]["persistent"], "yes");
+        let (out, _, rc) = run(&bin, d.path(), &["--json", "iface-list --all"]);
+        assert_eq!(rc, 0);
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        assert_eq!(v[0]["mac_address"], "aa:bb:cc:dd:ee:ff");
+        let (out, _, rc) = run(&bin, d.path(), &["--json", "vol-list default-pool"]);
+        assert_eq!(rc, 0);
+        let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+        assert_eq!(v, serde_json::json!([]));
     }
 }

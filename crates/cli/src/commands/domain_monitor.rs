@@ -175,8 +175,7 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             }
             t.row(row);
         }
-        let s = t.render(ctl.quiet);
-        ctl.print(&s);
+        crate::output::emit(ctl, &t);
         return Ok(());
     }
     for d in &doms {
@@ -672,8 +671,7 @@ async fn domblklist(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             t.row(vec![target, source]);
         }
     }
-    let s = t.render(ctl.quiet);
-    ctl.print(&s);
+    crate::output::emit(ctl, &t);
     Ok(())
 }
 
@@ -709,7 +707,6 @@ async fn domiflist(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             child("mac", "address").unwrap_or_else(|| "-".into()),
         ]);
     }
-    let s = t.render(ctl.quiet);
-    ctl.print(&s);
+    crate::output::emit(ctl, &t);
     Ok(())
 }

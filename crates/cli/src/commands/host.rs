@@ -72,6 +72,20 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
                 .map_err(|e| Failure::ctx("failed to get sysinfo", e))?;
             ctl.print(&s);
         }
+        "cpu-models" => {
+            // virsh cmdCPUModelNames
+            let arch = cmd.get("arch").unwrap_or_default().to_string();
+            let models = conn
+                .get_cpu_model_names(arch, 0)
+                .await
+                .map_err(|e| Failure::ctx("Failed to get CPU model names", e))?;
+            if models.is_empty() {
+                ctl.print_extra("all CPU models are accepted\n");
+            }
+            for m in models {
+                ctl.print(&format!("{m}\n"));
+            }
+        }
         "maxvcpus" => {
             let n = conn
                 .get_max_vcpus(cmd.get("type").map(String::from))
@@ -103,6 +117,29 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             }
         }
         "nodecpustats" => nodecpustats(ctl, conn, cmd).await?,
+        "nodecpumap" => {
+            let (map, online, cpus) = conn
+                .node_get_cpu_map(0)
+                .await
+                .map_err(|e| Failure::ctx("Unable to get cpu map", e))?;
+            ctl.print(&format!("{:<15} {cpus}\n", "CPUs present:"));
+            ctl.print(&format!("{:<15} {online}\n", "CPUs online:"));
+            let n = usize::try_from(cpus).unwrap_or(0);
+            let m = if cmd.has("pretty") {
+                super::domain_extra::cpu_ranges(&map, n)
+            } else {
+                (0..n)
+                    .map(|i| {
+                        if map.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0) {
+                            'y'
+                        } else {
+                            '-'
+                        }
+                    })
+                    .collect()
+            };
+            ctl.print(&format!("{:<15} {m}\n", "CPU map:"));
+        }
         _ => return super::unhandled(cmd),
     }
     Ok(())
@@ -148,8 +185,8 @@ async fn freecell(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             ctl.print(&format!("{i:>5}: {:>10} KiB\n", c / 1024));
             total += c / 1024;
         }
-        ctl.print("--------------------\n");
-        ctl.print(&format!("{:>5}: {total:>10} KiB\n", "Total"));
+        ctl.print_extra("--------------------\n");
+        ctl.print_extra(&format!("{:>5}: {total:>10} KiB\n", "Total"));
     } else if let Some(n) = cellno {
         let cells = conn.node_get_cells_free_memory(n as i32, 1).await?;
         let v = cells.first().copied().unwrap_or(0);

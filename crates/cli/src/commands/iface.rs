@@ -1,4 +1,4 @@
-//! Host interface commands: iface-list, iface-dumpxml.
+//! Host interface commands: iface-list, iface-dumpxml, iface-mac, iface-name.
 
 use rvirt::{Connect, InterfaceRef};
 
@@ -6,7 +6,7 @@ use crate::output::Table;
 use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl, Failure};
 
-async fn lookup(conn: &Connect, name: &str) -> Result<InterfaceRef, Failure> {
+pub(crate) async fn lookup(conn: &Connect, name: &str) -> Result<InterfaceRef, Failure> {
     match conn.interface_lookup_by_name(name).await {
         Ok(i) => Ok(i),
         Err(e) => match conn.interface_lookup_by_mac(name).await {
@@ -41,8 +41,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
                 };
                 t.row(vec![i.name.clone(), st.into(), i.mac.clone()]);
             }
-            let s = t.render(ctl.quiet);
-            ctl.print(&s);
+            crate::output::emit(ctl, &t);
             Ok(())
         }
         "iface-dumpxml" => {
@@ -51,6 +50,24 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             let flags = if cmd.has("inactive") { 1 } else { 0 };
             let x = conn.interface_get_xml_desc(&i, flags).await?;
             ctl.print(&x);
+            Ok(())
+        }
+        "iface-mac" => {
+            let name = cmd.get("interface").unwrap_or("");
+            let i = conn
+                .interface_lookup_by_name(name)
+                .await
+                .map_err(|e| Failure::ctx(format!("failed to get interface '{name}'"), e))?;
+            ctl.print(&format!("{}\n", i.mac));
+            Ok(())
+        }
+        "iface-name" => {
+            let mac = cmd.get("interface").unwrap_or("");
+            let i = conn
+                .interface_lookup_by_mac(mac)
+                .await
+                .map_err(|_| Failure::msg(format!("failed to get interface '{mac}'")))?;
+            ctl.print(&format!("{}\n", i.name));
             Ok(())
         }
         _ => super::unhandled(cmd),

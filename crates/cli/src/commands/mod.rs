@@ -1,8 +1,12 @@
 //! Command implementations, grouped as `virsh help` groups them.
 
+mod complete;
 mod domain;
+mod domain_extra;
 mod domain_monitor;
+mod domain_tune;
 mod event;
+mod extra;
 mod host;
 mod iface;
 mod network;
@@ -22,9 +26,11 @@ use crate::vsh::{CmdResult, Ctl, Failure};
 pub async fn dispatch(ctl: &mut Ctl, cmd: &Cmd) -> CmdResult {
     match cmd.def.name {
         "help" => virsh::help(ctl, cmd),
+        "complete" => complete::run(ctl, cmd).await,
         "connect" => virsh::connect(ctl, cmd).await,
         "uri" | "version" | "hostname" | "nodeinfo" | "capabilities" | "sysinfo" | "freecell"
-        | "nodememstats" | "nodecpustats" | "maxvcpus" | "domcapabilities" => {
+        | "nodememstats" | "nodecpustats" | "nodecpumap" | "maxvcpus" | "domcapabilities"
+        | "cpu-models" => {
             let conn = ctl.conn().await?;
             host::run(ctl, &conn, cmd).await
         }
@@ -33,6 +39,38 @@ pub async fn dispatch(ctl: &mut Ctl, cmd: &Cmd) -> CmdResult {
         | "memtune" | "blkiotune" | "domblklist" | "domiflist" => {
             let conn = ctl.conn().await?;
             domain_monitor::run(ctl, &conn, cmd).await
+        }
+        "domhostname" | "domblkinfo" | "domblkerror" | "domtime" | "domifaddr" | "domcontrol"
+        | "domjobabort" | "domjobinfo" | "inject-nmi" | "dompmsuspend" | "dompmwakeup"
+        | "domfsinfo" | "iothreadinfo" | "set-user-password" | "attach-device"
+        | "detach-device" | "update-device" => {
+            let conn = ctl.conn().await?;
+            domain_extra::run(ctl, &conn, cmd).await
+        }
+        "vcpupin" | "emulatorpin" | "numatune" | "domiftune" | "blkdeviotune" | "cpu-stats"
+        | "send-key" => {
+            let conn = ctl.conn().await?;
+            domain_tune::run(ctl, &conn, cmd).await
+        }
+        "freepages"
+        | "allocpages"
+        | "nodesuspend"
+        | "node-memory-tune"
+        | "iface-define"
+        | "iface-undefine"
+        | "iface-start"
+        | "iface-destroy"
+        | "pool-delete"
+        | "pool-capabilities"
+        | "vol-clone"
+        | "managedsave-dumpxml"
+        | "save-image-dumpxml"
+        | "ttyconsole"
+        | "domdisplay"
+        | "vncdisplay"
+        | "guestinfo" => {
+            let conn = ctl.conn().await?;
+            extra::run(ctl, &conn, cmd).await
         }
         "event" => {
             let conn = ctl.conn().await?;

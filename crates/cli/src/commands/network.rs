@@ -173,8 +173,7 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             pers.into(),
         ]);
     }
-    let s = t.render(ctl.quiet);
-    ctl.print(&s);
+    crate::output::emit(ctl, &t);
     Ok(())
 }
 
@@ -203,7 +202,6 @@ async fn leases(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             l.clientid.unwrap_or_else(|| "-".into()),
         ]);
     }
-    let s = t.render(ctl.quiet);
-    ctl.print(&s);
+    crate::output::emit(ctl, &t);
     Ok(())
 }

@@ -1,7 +1,5 @@
 //! Node device commands: nodedev-list (--tree, --cap), nodedev-dumpxml.
 
-use std::collections::BTreeMap;
-
 use rvirt::Connect;
 
 use crate::parser::Cmd;
@@ -88,52 +86,12 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         }
         return Ok(());
     }
-    let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut roots = Vec::new();
+    let mut items = Vec::new();
     for d in &devs {
-        match conn.node_device_get_parent(d).await.ok().flatten() {
-            Some(p) if names.contains(&p) => children.entry(p).or_default().push(d.name.clone()),
-            _ => roots.push(d.name.clone()),
-        }
+        let parent = conn.node_device_get_parent(d).await.ok().flatten();
+        items.push((d.name.clone(), parent));
     }
-    roots.sort();
-    for r in &roots {
-        let mut out = String::new();
-        tree(&children, r, "", true, true, &mut out);
-        ctl.print(&out);
-    }
+    items.sort();
+    ctl.print(&crate::tree::render(&items));
     Ok(())
-}
-
-fn tree(
-    kids: &BTreeMap<String, Vec<String>>,
-    node: &str,
-    indent: &str,
-    root: bool,
-    last: bool,
-    out: &mut String,
-) {
-    if root {
-        out.push_str(&format!("{node}\n"));
-    } else {
-        out.push_str(&format!("{indent}+- {node}\n"));
-    }
-    let child_indent = if root {
-        "  ".to_string()
-    } else if last {
-        format!("{indent}    ")
-    } else {
-        format!("{indent}|   ")
-    };
-    let empty = Vec::new();
-    let ch = kids.get(node).unwrap_or(&empty);
-    for (i, c) in ch.iter().enumerate() {
-        out.push_str(&format!("{child_indent}|\n"));
-        tree(kids, c, &child_indent, false, i + 1 == ch.len(), out);
-    }
-    if !ch.is_empty() && !root {
-        out.push_str(&format!("{}\n", child_indent.trim_end()));
-    } else if root && !ch.is_empty() {
-        out.push_str("  \n");
-    }
 }

@@ -297,7 +297,6 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             t.row(vec![p.name.clone(), st.into(), auto.into()]);
         }
     }
-    let s = t.render(ctl.quiet);
-    ctl.print(&s);
+    crate::output::emit(ctl, &t);
     Ok(())
 }

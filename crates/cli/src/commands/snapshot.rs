@@ -97,6 +97,25 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             Ok(())
         }
         "snapshot-list" => list(ctl, conn, cmd).await,
+        "snapshot-parent" => {
+            let d = lookup::domain(conn, cmd, "domain").await?;
+            if !cmd.has("current") && cmd.get("snapshotname").is_none() {
+                return Err(Failure::msg("--snapshotname or --current is required"));
+            }
+            let s = match cmd.get("snapshotname") {
+                Some(n) if !cmd.has("current") => conn.snapshot_lookup_by_name(&d, n, 0).await?,
+                _ => conn.snapshot_current(&d, 0).await?,
+            };
+            let p = conn.snapshot_get_parent(&s, 0).await.map_err(|e| {
+                if e.code == rvirt::ErrorCode::NoDomainSnapshot {
+                    Failure::msg(format!("snapshot '{}' has no parent", s.name))
+                } else {
+                    e.into()
+                }
+            })?;
+            ctl.print(&p.name);
+            Ok(())
+        }
         "snapshot-current" => {
             let d = lookup::domain(conn, cmd, "domain").await?;
             let s = snap(conn, &d, cmd).await?;
@@ -248,6 +267,12 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         rows.push((s.name.clone(), ctime, state, parent));
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
+    if cmd.has("tree") {
+        let items: Vec<(String, Option<String>)> =
+            rows.iter().map(|r| (r.0.clone(), r.3.clone())).collect();
+        ctl.print(&crate::tree::render(&items));
+        return Ok(());
+    }
     if cmd.has("name") {
         for r in &rows {
             ctl.print(&format!("{}\n", r.0));
@@ -267,8 +292,7 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         }
         t.row(row);
     }
-    let s = t.render(ctl.quiet);
-    ctl.print(&s);
+    crate::output::emit(ctl, &t);
     Ok(())
 }
 

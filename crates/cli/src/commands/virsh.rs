@@ -8,7 +8,8 @@ use crate::vsh::{CmdResult, Ctl, Failure};
 pub fn help(ctl: &mut Ctl, cmd: &Cmd) -> CmdResult {
     let Some(name) = cmd.get("command") else {
         ctl.print("Grouped commands:\n\n");
-        let mut names: Vec<_> = CMDS.iter().collect();
+        // Commands without a summary (`complete`) are hidden, as in virsh.
+        let mut names: Vec<_> = CMDS.iter().filter(|c| !c.summary.is_empty()).collect();
         names.sort_by_key(|c| c.name);
         for c in names {
             ctl.print(&format!("    {:<30} {}\n", c.name, c.summary));

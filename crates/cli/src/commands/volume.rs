@@ -180,8 +180,7 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             t.row(vec![v.name.clone(), path]);
         }
     }
-    let s = t.render(ctl.quiet);
-    ctl.print(&s);
+    crate::output::emit(ctl, &t);
     Ok(())
 }
 

@@ -330,7 +330,10 @@ impl VirError {
     /// (`virReportError(VIR_ERR_NO_DOMAIN, NULL)` style, as the test driver reports it).
     pub fn not_found(code: ErrorCode, domain: ErrorDomain) -> Self {
         let template = code.template();
-        let bare = template.trim_end_matches(": %s").trim_end_matches(" %s").to_string();
+        let bare = template
+            .trim_end_matches(": %s")
+            .trim_end_matches(" %s")
+            .to_string();
         VirError {
             code,
             domain,

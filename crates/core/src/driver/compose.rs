@@ -111,8 +111,17 @@ impl ConnectDriver for ComposedConnection {
     }
 
     /// virConnectGetDomainCapabilities
-    async fn get_domain_capabilities(&self, emulator: Option<String>, arch: Option<String>, machine: Option<String>, virttype: Option<String>, flags: u32,) -> VirResult<String> {
-        self.primary.get_domain_capabilities(emulator, arch, machine, virttype, flags).await
+    async fn get_domain_capabilities(
+        &self,
+        emulator: Option<String>,
+        arch: Option<String>,
+        machine: Option<String>,
+        virttype: Option<String>,
+        flags: u32,
+    ) -> VirResult<String> {
+        self.primary
+            .get_domain_capabilities(emulator, arch, machine, virttype, flags)
+            .await
     }
 
     /// virConnectGetSysinfo
@@ -146,12 +155,16 @@ impl ConnectDriver for ComposedConnection {
     }
 
     /// virNodeGetCPUStats: (field, value) pairs.
-    async fn node_get_cpu_stats(&self, cpu_num: i32, flags: u32,) -> VirResult<Vec<(String, u64)>> {
+    async fn node_get_cpu_stats(&self, cpu_num: i32, flags: u32) -> VirResult<Vec<(String, u64)>> {
         self.primary.node_get_cpu_stats(cpu_num, flags).await
     }
 
     /// virNodeGetMemoryStats: (field, value) pairs.
-    async fn node_get_memory_stats(&self, cell_num: i32, flags: u32,) -> VirResult<Vec<(String, u64)>> {
+    async fn node_get_memory_stats(
+        &self,
+        cell_num: i32,
+        flags: u32,
+    ) -> VirResult<Vec<(String, u64)>> {
         self.primary.node_get_memory_stats(cell_num, flags).await
     }
 
@@ -161,8 +174,14 @@ impl ConnectDriver for ComposedConnection {
     }
 
     /// virNodeGetCellsFreeMemory
-    async fn node_get_cells_free_memory(&self, start_cell: i32, max_cells: i32,) -> VirResult<Vec<u64>> {
-        self.primary.node_get_cells_free_memory(start_cell, max_cells).await
+    async fn node_get_cells_free_memory(
+        &self,
+        start_cell: i32,
+        max_cells: i32,
+    ) -> VirResult<Vec<u64>> {
+        self.primary
+            .node_get_cells_free_memory(start_cell, max_cells)
+            .await
     }
 
     /// virNodeGetSecurityModel
@@ -176,8 +195,16 @@ impl ConnectDriver for ComposedConnection {
     }
 
     /// virNodeGetFreePages
-    async fn node_get_free_pages(&self, pages: Vec<u32>, start_cell: i32, cell_count: u32, flags: u32,) -> VirResult<Vec<u64>> {
-        self.primary.node_get_free_pages(pages, start_cell, cell_count, flags).await
+    async fn node_get_free_pages(
+        &self,
+        pages: Vec<u32>,
+        start_cell: i32,
+        cell_count: u32,
+        flags: u32,
+    ) -> VirResult<Vec<u64>> {
+        self.primary
+            .node_get_free_pages(pages, start_cell, cell_count, flags)
+            .await
     }
 
     /// virNodeGetMemoryParameters
@@ -186,22 +213,49 @@ impl ConnectDriver for ComposedConnection {
     }
 
     /// virNodeSetMemoryParameters
-    async fn node_set_memory_parameters(&self, params: Vec<TypedParam>, flags: u32,) -> VirResult<()> {
+    async fn node_set_memory_parameters(
+        &self,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
         self.primary.node_set_memory_parameters(params, flags).await
     }
     /// virNodeSuspendForDuration
-    async fn node_suspend_for_duration(&self, target: u32, duration: u64, flags: u32) -> VirResult<()> {
-        self.primary.node_suspend_for_duration(target, duration, flags).await
+    async fn node_suspend_for_duration(
+        &self,
+        target: u32,
+        duration: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .node_suspend_for_duration(target, duration, flags)
+            .await
     }
 
     /// virNodeAllocPages: the number of pages allocated
-    async fn node_alloc_pages(&self, page_sizes: Vec<u32>, page_counts: Vec<u64>, start_cell: i32, cell_count: u32, flags: u32) -> VirResult<i32> {
-        self.primary.node_alloc_pages(page_sizes, page_counts, start_cell, cell_count, flags).await
+    async fn node_alloc_pages(
+        &self,
+        page_sizes: Vec<u32>,
+        page_counts: Vec<u64>,
+        start_cell: i32,
+        cell_count: u32,
+        flags: u32,
+    ) -> VirResult<i32> {
+        self.primary
+            .node_alloc_pages(page_sizes, page_counts, start_cell, cell_count, flags)
+            .await
     }
 
     /// virConnectDomainXMLFromNative
-    async fn domain_xml_from_native(&self, format: &str, config: &str, flags: u32) -> VirResult<String> {
-        self.primary.domain_xml_from_native(format, config, flags).await
+    async fn domain_xml_from_native(
+        &self,
+        format: &str,
+        config: &str,
+        flags: u32,
+    ) -> VirResult<String> {
+        self.primary
+            .domain_xml_from_native(format, config, flags)
+            .await
     }
 
     /// virConnectDomainXMLToNative
@@ -210,13 +264,33 @@ impl ConnectDriver for ComposedConnection {
     }
 
     /// virConnectCompareHypervisorCPU
-    async fn compare_hypervisor_cpu(&self, emulator: Option<String>, arch: Option<String>, machine: Option<String>, virttype: Option<String>, xml_cpu: &str, flags: u32) -> VirResult<i32> {
-        self.primary.compare_hypervisor_cpu(emulator, arch, machine, virttype, xml_cpu, flags).await
+    async fn compare_hypervisor_cpu(
+        &self,
+        emulator: Option<String>,
+        arch: Option<String>,
+        machine: Option<String>,
+        virttype: Option<String>,
+        xml_cpu: &str,
+        flags: u32,
+    ) -> VirResult<i32> {
+        self.primary
+            .compare_hypervisor_cpu(emulator, arch, machine, virttype, xml_cpu, flags)
+            .await
     }
 
     /// virConnectBaselineHypervisorCPU
-    async fn baseline_hypervisor_cpu(&self, emulator: Option<String>, arch: Option<String>, machine: Option<String>, virttype: Option<String>, xml_cpus: Vec<String>, flags: u32) -> VirResult<String> {
-        self.primary.baseline_hypervisor_cpu(emulator, arch, machine, virttype, xml_cpus, flags).await
+    async fn baseline_hypervisor_cpu(
+        &self,
+        emulator: Option<String>,
+        arch: Option<String>,
+        machine: Option<String>,
+        virttype: Option<String>,
+        xml_cpus: Vec<String>,
+        flags: u32,
+    ) -> VirResult<String> {
+        self.primary
+            .baseline_hypervisor_cpu(emulator, arch, machine, virttype, xml_cpus, flags)
+            .await
     }
 
     /// virNodeGetSEVInfo
@@ -308,8 +382,16 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainPMSuspendForDuration
-    async fn domain_pm_suspend_for_duration(&self, dom: &DomainRef, target: u32, duration: u64, flags: u32,) -> VirResult<()> {
-        self.primary.domain_pm_suspend_for_duration(dom, target, duration, flags).await
+    async fn domain_pm_suspend_for_duration(
+        &self,
+        dom: &DomainRef,
+        target: u32,
+        duration: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_pm_suspend_for_duration(dom, target, duration, flags)
+            .await
     }
 
     /// virDomainPMWakeup
@@ -328,7 +410,7 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainGetControlInfo
-    async fn domain_get_control_info(&self, dom: &DomainRef, flags: u32,) -> VirResult<ControlInfo> {
+    async fn domain_get_control_info(&self, dom: &DomainRef, flags: u32) -> VirResult<ControlInfo> {
         self.primary.domain_get_control_info(dom, flags).await
     }
 
@@ -383,18 +465,37 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainSetMemoryFlags (KiB)
-    async fn domain_set_memory_flags(&self, dom: &DomainRef, kib: u64, flags: u32,) -> VirResult<()> {
+    async fn domain_set_memory_flags(
+        &self,
+        dom: &DomainRef,
+        kib: u64,
+        flags: u32,
+    ) -> VirResult<()> {
         self.primary.domain_set_memory_flags(dom, kib, flags).await
     }
 
     /// virDomainSetMemoryStatsPeriod
-    async fn domain_set_memory_stats_period(&self, dom: &DomainRef, period: i32, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_memory_stats_period(dom, period, flags).await
+    async fn domain_set_memory_stats_period(
+        &self,
+        dom: &DomainRef,
+        period: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_memory_stats_period(dom, period, flags)
+            .await
     }
 
     /// virDomainSetVcpusFlags
-    async fn domain_set_vcpus_flags(&self, dom: &DomainRef, nvcpus: u32, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_vcpus_flags(dom, nvcpus, flags).await
+    async fn domain_set_vcpus_flags(
+        &self,
+        dom: &DomainRef,
+        nvcpus: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_vcpus_flags(dom, nvcpus, flags)
+            .await
     }
 
     /// virDomainGetVcpusFlags
@@ -403,52 +504,106 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainGetVcpus: per-vCPU info plus `maplen`-byte cpumaps for each.
-    async fn domain_get_vcpus(&self, dom: &DomainRef, maxinfo: i32, maplen: i32,) -> VirResult<(Vec<VcpuInfo>, Vec<u8>)> {
+    async fn domain_get_vcpus(
+        &self,
+        dom: &DomainRef,
+        maxinfo: i32,
+        maplen: i32,
+    ) -> VirResult<(Vec<VcpuInfo>, Vec<u8>)> {
         self.primary.domain_get_vcpus(dom, maxinfo, maplen).await
     }
 
     /// virDomainPinVcpuFlags
-    async fn domain_pin_vcpu_flags(&self, dom: &DomainRef, vcpu: u32, cpumap: Vec<u8>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_pin_vcpu_flags(dom, vcpu, cpumap, flags).await
+    async fn domain_pin_vcpu_flags(
+        &self,
+        dom: &DomainRef,
+        vcpu: u32,
+        cpumap: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_pin_vcpu_flags(dom, vcpu, cpumap, flags)
+            .await
     }
 
     /// virDomainGetVcpuPinInfo: (cpumaps, count)
-    async fn domain_get_vcpu_pin_info(&self, dom: &DomainRef, ncpumaps: i32, maplen: i32, flags: u32,) -> VirResult<(Vec<u8>, i32)> {
-        self.primary.domain_get_vcpu_pin_info(dom, ncpumaps, maplen, flags).await
+    async fn domain_get_vcpu_pin_info(
+        &self,
+        dom: &DomainRef,
+        ncpumaps: i32,
+        maplen: i32,
+        flags: u32,
+    ) -> VirResult<(Vec<u8>, i32)> {
+        self.primary
+            .domain_get_vcpu_pin_info(dom, ncpumaps, maplen, flags)
+            .await
     }
 
     /// virDomainPinEmulator
-    async fn domain_pin_emulator(&self, dom: &DomainRef, cpumap: Vec<u8>, flags: u32,) -> VirResult<()> {
+    async fn domain_pin_emulator(
+        &self,
+        dom: &DomainRef,
+        cpumap: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
         self.primary.domain_pin_emulator(dom, cpumap, flags).await
     }
 
     /// virDomainGetEmulatorPinInfo: (cpumap, ret)
-    async fn domain_get_emulator_pin_info(&self, dom: &DomainRef, maplen: i32, flags: u32,) -> VirResult<(Vec<u8>, i32)> {
-        self.primary.domain_get_emulator_pin_info(dom, maplen, flags).await
+    async fn domain_get_emulator_pin_info(
+        &self,
+        dom: &DomainRef,
+        maplen: i32,
+        flags: u32,
+    ) -> VirResult<(Vec<u8>, i32)> {
+        self.primary
+            .domain_get_emulator_pin_info(dom, maplen, flags)
+            .await
     }
 
     /// virDomainSave / virDomainSaveFlags
-    async fn domain_save(&self, dom: &DomainRef, to: &str, dxml: Option<String>, flags: u32,) -> VirResult<()> {
+    async fn domain_save(
+        &self,
+        dom: &DomainRef,
+        to: &str,
+        dxml: Option<String>,
+        flags: u32,
+    ) -> VirResult<()> {
         self.primary.domain_save(dom, to, dxml, flags).await
     }
 
     /// virDomainRestore / virDomainRestoreFlags
-    async fn domain_restore(&self, from: &str, dxml: Option<String>, flags: u32,) -> VirResult<()> {
+    async fn domain_restore(&self, from: &str, dxml: Option<String>, flags: u32) -> VirResult<()> {
         self.primary.domain_restore(from, dxml, flags).await
     }
 
     /// virDomainSaveImageGetXMLDesc
     async fn domain_save_image_get_xml_desc(&self, file: &str, flags: u32) -> VirResult<String> {
-        self.primary.domain_save_image_get_xml_desc(file, flags).await
+        self.primary
+            .domain_save_image_get_xml_desc(file, flags)
+            .await
     }
 
     /// virDomainSaveImageDefineXML
-    async fn domain_save_image_define_xml(&self, file: &str, dxml: &str, flags: u32,) -> VirResult<()> {
-        self.primary.domain_save_image_define_xml(file, dxml, flags).await
+    async fn domain_save_image_define_xml(
+        &self,
+        file: &str,
+        dxml: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_save_image_define_xml(file, dxml, flags)
+            .await
     }
 
     /// virDomainCoreDumpWithFormat
-    async fn domain_core_dump(&self, dom: &DomainRef, to: &str, format: u32, flags: u32,) -> VirResult<()> {
+    async fn domain_core_dump(
+        &self,
+        dom: &DomainRef,
+        to: &str,
+        format: u32,
+        flags: u32,
+    ) -> VirResult<()> {
         self.primary.domain_core_dump(dom, to, format, flags).await
     }
 
@@ -458,7 +613,7 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainHasManagedSaveImage
-    async fn domain_has_managed_save_image(&self, dom: &DomainRef, flags: u32,) -> VirResult<bool> {
+    async fn domain_has_managed_save_image(&self, dom: &DomainRef, flags: u32) -> VirResult<bool> {
         self.primary.domain_has_managed_save_image(dom, flags).await
     }
 
@@ -468,23 +623,54 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainManagedSaveGetXMLDesc
-    async fn domain_managed_save_get_xml_desc(&self, dom: &DomainRef, flags: u32,) -> VirResult<String> {
-        self.primary.domain_managed_save_get_xml_desc(dom, flags).await
+    async fn domain_managed_save_get_xml_desc(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<String> {
+        self.primary
+            .domain_managed_save_get_xml_desc(dom, flags)
+            .await
     }
 
     /// virDomainManagedSaveDefineXML
-    async fn domain_managed_save_define_xml(&self, dom: &DomainRef, dxml: Option<String>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_managed_save_define_xml(dom, dxml, flags).await
+    async fn domain_managed_save_define_xml(
+        &self,
+        dom: &DomainRef,
+        dxml: Option<String>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_managed_save_define_xml(dom, dxml, flags)
+            .await
     }
 
     /// virDomainGetMetadata
-    async fn domain_get_metadata(&self, dom: &DomainRef, kind: i32, uri: Option<String>, flags: u32,) -> VirResult<String> {
-        self.primary.domain_get_metadata(dom, kind, uri, flags).await
+    async fn domain_get_metadata(
+        &self,
+        dom: &DomainRef,
+        kind: i32,
+        uri: Option<String>,
+        flags: u32,
+    ) -> VirResult<String> {
+        self.primary
+            .domain_get_metadata(dom, kind, uri, flags)
+            .await
     }
 
     /// virDomainSetMetadata
-    async fn domain_set_metadata(&self, dom: &DomainRef, kind: i32, metadata: Option<String>, key: Option<String>, uri: Option<String>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_metadata(dom, kind, metadata, key, uri, flags).await
+    async fn domain_set_metadata(
+        &self,
+        dom: &DomainRef,
+        kind: i32,
+        metadata: Option<String>,
+        key: Option<String>,
+        uri: Option<String>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_metadata(dom, kind, metadata, key, uri, flags)
+            .await
     }
 
     /// virDomainRename
@@ -498,63 +684,139 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainGetSchedulerParametersFlags
-    async fn domain_get_scheduler_parameters(&self, dom: &DomainRef, flags: u32,) -> VirResult<Vec<TypedParam>> {
-        self.primary.domain_get_scheduler_parameters(dom, flags).await
+    async fn domain_get_scheduler_parameters(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.primary
+            .domain_get_scheduler_parameters(dom, flags)
+            .await
     }
 
     /// virDomainSetSchedulerParametersFlags
-    async fn domain_set_scheduler_parameters(&self, dom: &DomainRef, params: Vec<TypedParam>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_scheduler_parameters(dom, params, flags).await
+    async fn domain_set_scheduler_parameters(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_scheduler_parameters(dom, params, flags)
+            .await
     }
 
     /// virDomainGetMemoryParameters
-    async fn domain_get_memory_parameters(&self, dom: &DomainRef, flags: u32,) -> VirResult<Vec<TypedParam>> {
+    async fn domain_get_memory_parameters(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
         self.primary.domain_get_memory_parameters(dom, flags).await
     }
 
     /// virDomainSetMemoryParameters
-    async fn domain_set_memory_parameters(&self, dom: &DomainRef, params: Vec<TypedParam>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_memory_parameters(dom, params, flags).await
+    async fn domain_set_memory_parameters(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_memory_parameters(dom, params, flags)
+            .await
     }
 
     /// virDomainGetBlkioParameters
-    async fn domain_get_blkio_parameters(&self, dom: &DomainRef, flags: u32,) -> VirResult<Vec<TypedParam>> {
+    async fn domain_get_blkio_parameters(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
         self.primary.domain_get_blkio_parameters(dom, flags).await
     }
 
     /// virDomainSetBlkioParameters
-    async fn domain_set_blkio_parameters(&self, dom: &DomainRef, params: Vec<TypedParam>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_blkio_parameters(dom, params, flags).await
+    async fn domain_set_blkio_parameters(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_blkio_parameters(dom, params, flags)
+            .await
     }
 
     /// virDomainGetNumaParameters
-    async fn domain_get_numa_parameters(&self, dom: &DomainRef, flags: u32,) -> VirResult<Vec<TypedParam>> {
+    async fn domain_get_numa_parameters(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
         self.primary.domain_get_numa_parameters(dom, flags).await
     }
 
     /// virDomainSetNumaParameters
-    async fn domain_set_numa_parameters(&self, dom: &DomainRef, params: Vec<TypedParam>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_numa_parameters(dom, params, flags).await
+    async fn domain_set_numa_parameters(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_numa_parameters(dom, params, flags)
+            .await
     }
 
     /// virDomainGetInterfaceParameters
-    async fn domain_get_interface_parameters(&self, dom: &DomainRef, device: &str, flags: u32,) -> VirResult<Vec<TypedParam>> {
-        self.primary.domain_get_interface_parameters(dom, device, flags).await
+    async fn domain_get_interface_parameters(
+        &self,
+        dom: &DomainRef,
+        device: &str,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.primary
+            .domain_get_interface_parameters(dom, device, flags)
+            .await
     }
 
     /// virDomainSetInterfaceParameters
-    async fn domain_set_interface_parameters(&self, dom: &DomainRef, device: &str, params: Vec<TypedParam>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_interface_parameters(dom, device, params, flags).await
+    async fn domain_set_interface_parameters(
+        &self,
+        dom: &DomainRef,
+        device: &str,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_interface_parameters(dom, device, params, flags)
+            .await
     }
 
     /// virDomainGetBlockIoTune
-    async fn domain_get_block_io_tune(&self, dom: &DomainRef, disk: Option<String>, flags: u32,) -> VirResult<Vec<TypedParam>> {
-        self.primary.domain_get_block_io_tune(dom, disk, flags).await
+    async fn domain_get_block_io_tune(
+        &self,
+        dom: &DomainRef,
+        disk: Option<String>,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.primary
+            .domain_get_block_io_tune(dom, disk, flags)
+            .await
     }
 
     /// virDomainSetBlockIoTune
-    async fn domain_set_block_io_tune(&self, dom: &DomainRef, disk: &str, params: Vec<TypedParam>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_block_io_tune(dom, disk, params, flags).await
+    async fn domain_set_block_io_tune(
+        &self,
+        dom: &DomainRef,
+        disk: &str,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_block_io_tune(dom, disk, params, flags)
+            .await
     }
 
     /// virDomainBlockStats
@@ -563,32 +825,68 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainBlockStatsFlags
-    async fn domain_block_stats_flags(&self, dom: &DomainRef, path: &str, flags: u32,) -> VirResult<Vec<TypedParam>> {
-        self.primary.domain_block_stats_flags(dom, path, flags).await
+    async fn domain_block_stats_flags(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.primary
+            .domain_block_stats_flags(dom, path, flags)
+            .await
     }
 
     /// virDomainInterfaceStats
-    async fn domain_interface_stats(&self, dom: &DomainRef, device: &str,) -> VirResult<InterfaceStats> {
+    async fn domain_interface_stats(
+        &self,
+        dom: &DomainRef,
+        device: &str,
+    ) -> VirResult<InterfaceStats> {
         self.primary.domain_interface_stats(dom, device).await
     }
 
     /// virDomainMemoryStats
-    async fn domain_memory_stats(&self, dom: &DomainRef, max_stats: u32, flags: u32,) -> VirResult<Vec<MemoryStat>> {
-        self.primary.domain_memory_stats(dom, max_stats, flags).await
+    async fn domain_memory_stats(
+        &self,
+        dom: &DomainRef,
+        max_stats: u32,
+        flags: u32,
+    ) -> VirResult<Vec<MemoryStat>> {
+        self.primary
+            .domain_memory_stats(dom, max_stats, flags)
+            .await
     }
 
     /// virDomainGetBlockInfo
-    async fn domain_get_block_info(&self, dom: &DomainRef, path: &str, flags: u32,) -> VirResult<BlockInfo> {
+    async fn domain_get_block_info(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        flags: u32,
+    ) -> VirResult<BlockInfo> {
         self.primary.domain_get_block_info(dom, path, flags).await
     }
 
     /// virDomainGetCPUStats
-    async fn domain_get_cpu_stats(&self, dom: &DomainRef, start_cpu: i32, ncpus: u32, flags: u32,) -> VirResult<Vec<Vec<TypedParam>>> {
-        self.primary.domain_get_cpu_stats(dom, start_cpu, ncpus, flags).await
+    async fn domain_get_cpu_stats(
+        &self,
+        dom: &DomainRef,
+        start_cpu: i32,
+        ncpus: u32,
+        flags: u32,
+    ) -> VirResult<Vec<Vec<TypedParam>>> {
+        self.primary
+            .domain_get_cpu_stats(dom, start_cpu, ncpus, flags)
+            .await
     }
 
     /// virConnectGetAllDomainStats / virDomainListGetStats (empty `doms` = all)
-    async fn get_all_domain_stats(&self, doms: Vec<DomainRef>, stats: u32, flags: u32,) -> VirResult<Vec<DomainStatsRecord>> {
+    async fn get_all_domain_stats(
+        &self,
+        doms: Vec<DomainRef>,
+        stats: u32,
+        flags: u32,
+    ) -> VirResult<Vec<DomainStatsRecord>> {
         self.primary.get_all_domain_stats(doms, stats, flags).await
     }
 
@@ -598,7 +896,10 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainGetSecurityLabelList
-    async fn domain_get_security_label_list(&self, dom: &DomainRef,) -> VirResult<Vec<SecurityLabel>> {
+    async fn domain_get_security_label_list(
+        &self,
+        dom: &DomainRef,
+    ) -> VirResult<Vec<SecurityLabel>> {
         self.primary.domain_get_security_label_list(dom).await
     }
 
@@ -608,22 +909,29 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainAttachDeviceFlags
-    async fn domain_attach_device(&self, dom: &DomainRef, xml: &str, flags: u32,) -> VirResult<()> {
+    async fn domain_attach_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
         self.primary.domain_attach_device(dom, xml, flags).await
     }
 
     /// virDomainDetachDeviceFlags
-    async fn domain_detach_device(&self, dom: &DomainRef, xml: &str, flags: u32,) -> VirResult<()> {
+    async fn domain_detach_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
         self.primary.domain_detach_device(dom, xml, flags).await
     }
 
     /// virDomainDetachDeviceAlias
-    async fn domain_detach_device_alias(&self, dom: &DomainRef, alias: &str, flags: u32,) -> VirResult<()> {
-        self.primary.domain_detach_device_alias(dom, alias, flags).await
+    async fn domain_detach_device_alias(
+        &self,
+        dom: &DomainRef,
+        alias: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_detach_device_alias(dom, alias, flags)
+            .await
     }
 
     /// virDomainUpdateDeviceFlags
-    async fn domain_update_device(&self, dom: &DomainRef, xml: &str, flags: u32,) -> VirResult<()> {
+    async fn domain_update_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
         self.primary.domain_update_device(dom, xml, flags).await
     }
 
@@ -633,7 +941,11 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainGetJobStats: (type, params)
-    async fn domain_get_job_stats(&self, dom: &DomainRef, flags: u32,) -> VirResult<(i32, Vec<TypedParam>)> {
+    async fn domain_get_job_stats(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<(i32, Vec<TypedParam>)> {
         self.primary.domain_get_job_stats(dom, flags).await
     }
 
@@ -648,13 +960,30 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainSendKey
-    async fn domain_send_key(&self, dom: &DomainRef, codeset: u32, holdtime: u32, keycodes: Vec<u32>, flags: u32,) -> VirResult<()> {
-        self.primary.domain_send_key(dom, codeset, holdtime, keycodes, flags).await
+    async fn domain_send_key(
+        &self,
+        dom: &DomainRef,
+        codeset: u32,
+        holdtime: u32,
+        keycodes: Vec<u32>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_send_key(dom, codeset, holdtime, keycodes, flags)
+            .await
     }
 
     /// virDomainSetLifecycleAction
-    async fn domain_set_lifecycle_action(&self, dom: &DomainRef, kind: u32, action: u32, flags: u32,) -> VirResult<()> {
-        self.primary.domain_set_lifecycle_action(dom, kind, action, flags).await
+    async fn domain_set_lifecycle_action(
+        &self,
+        dom: &DomainRef,
+        kind: u32,
+        action: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_lifecycle_action(dom, kind, action, flags)
+            .await
     }
 
     /// virDomainGetHostname
@@ -663,8 +992,15 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainInterfaceAddresses
-    async fn domain_interface_addresses(&self, dom: &DomainRef, source: u32, flags: u32,) -> VirResult<Vec<DomainInterface>> {
-        self.primary.domain_interface_addresses(dom, source, flags).await
+    async fn domain_interface_addresses(
+        &self,
+        dom: &DomainRef,
+        source: u32,
+        flags: u32,
+    ) -> VirResult<Vec<DomainInterface>> {
+        self.primary
+            .domain_interface_addresses(dom, source, flags)
+            .await
     }
 
     /// virDomainGetTime
@@ -673,42 +1009,80 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainSetTime
-    async fn domain_set_time(&self, dom: &DomainRef, time: GuestTime, flags: u32,) -> VirResult<()> {
+    async fn domain_set_time(&self, dom: &DomainRef, time: GuestTime, flags: u32) -> VirResult<()> {
         self.primary.domain_set_time(dom, time, flags).await
     }
 
     /// virDomainFSFreeze
-    async fn domain_fs_freeze(&self, dom: &DomainRef, mountpoints: Vec<String>, flags: u32,) -> VirResult<i32> {
+    async fn domain_fs_freeze(
+        &self,
+        dom: &DomainRef,
+        mountpoints: Vec<String>,
+        flags: u32,
+    ) -> VirResult<i32> {
         self.primary.domain_fs_freeze(dom, mountpoints, flags).await
     }
 
     /// virDomainFSThaw
-    async fn domain_fs_thaw(&self, dom: &DomainRef, mountpoints: Vec<String>, flags: u32,) -> VirResult<i32> {
+    async fn domain_fs_thaw(
+        &self,
+        dom: &DomainRef,
+        mountpoints: Vec<String>,
+        flags: u32,
+    ) -> VirResult<i32> {
         self.primary.domain_fs_thaw(dom, mountpoints, flags).await
     }
 
     /// virDomainGetGuestInfo
-    async fn domain_get_guest_info(&self, dom: &DomainRef, types: u32, flags: u32,) -> VirResult<Vec<TypedParam>> {
+    async fn domain_get_guest_info(
+        &self,
+        dom: &DomainRef,
+        types: u32,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
         self.primary.domain_get_guest_info(dom, types, flags).await
     }
 
     /// virDomainOpenConsole
-    async fn domain_open_console(&self, dom: &DomainRef, dev_name: Option<String>, flags: u32,) -> VirResult<DataStream> {
+    async fn domain_open_console(
+        &self,
+        dom: &DomainRef,
+        dev_name: Option<String>,
+        flags: u32,
+    ) -> VirResult<DataStream> {
         self.primary.domain_open_console(dom, dev_name, flags).await
     }
 
     /// virDomainOpenChannel
-    async fn domain_open_channel(&self, dom: &DomainRef, name: Option<String>, flags: u32,) -> VirResult<DataStream> {
+    async fn domain_open_channel(
+        &self,
+        dom: &DomainRef,
+        name: Option<String>,
+        flags: u32,
+    ) -> VirResult<DataStream> {
         self.primary.domain_open_channel(dom, name, flags).await
     }
 
     /// virDomainScreenshot: (mime type, image stream)
-    async fn domain_screenshot(&self, dom: &DomainRef, screen: u32, flags: u32,) -> VirResult<(Option<String>, DataStream)> {
+    async fn domain_screenshot(
+        &self,
+        dom: &DomainRef,
+        screen: u32,
+        flags: u32,
+    ) -> VirResult<(Option<String>, DataStream)> {
         self.primary.domain_screenshot(dom, screen, flags).await
     }
     /// virDomainSetUserPassword
-    async fn domain_set_user_password(&self, dom: &DomainRef, user: &str, password: &str, flags: u32) -> VirResult<()> {
-        self.primary.domain_set_user_password(dom, user, password, flags).await
+    async fn domain_set_user_password(
+        &self,
+        dom: &DomainRef,
+        user: &str,
+        password: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_user_password(dom, user, password, flags)
+            .await
     }
 
     /// virDomainGetFSInfo
@@ -717,150 +1091,347 @@ impl DomainDriver for ComposedConnection {
     }
 
     /// virDomainFSTrim
-    async fn domain_fstrim(&self, dom: &DomainRef, mount_point: Option<String>, minimum: u64, flags: u32) -> VirResult<()> {
-        self.primary.domain_fstrim(dom, mount_point, minimum, flags).await
+    async fn domain_fstrim(
+        &self,
+        dom: &DomainRef,
+        mount_point: Option<String>,
+        minimum: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_fstrim(dom, mount_point, minimum, flags)
+            .await
     }
 
     /// virDomainGetDiskErrors: every disk in error (the daemon caps the list)
-    async fn domain_get_disk_errors(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<DiskError>> {
+    async fn domain_get_disk_errors(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<DiskError>> {
         self.primary.domain_get_disk_errors(dom, flags).await
     }
 
     /// virDomainGetIOThreadInfo
-    async fn domain_get_iothread_info(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<IoThreadInfo>> {
+    async fn domain_get_iothread_info(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<IoThreadInfo>> {
         self.primary.domain_get_iothread_info(dom, flags).await
     }
 
     /// virDomainPinIOThread
-    async fn domain_pin_iothread(&self, dom: &DomainRef, iothread_id: u32, cpumap: Vec<u8>, flags: u32) -> VirResult<()> {
-        self.primary.domain_pin_iothread(dom, iothread_id, cpumap, flags).await
+    async fn domain_pin_iothread(
+        &self,
+        dom: &DomainRef,
+        iothread_id: u32,
+        cpumap: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_pin_iothread(dom, iothread_id, cpumap, flags)
+            .await
     }
 
     /// virDomainAddIOThread
-    async fn domain_add_iothread(&self, dom: &DomainRef, iothread_id: u32, flags: u32) -> VirResult<()> {
-        self.primary.domain_add_iothread(dom, iothread_id, flags).await
+    async fn domain_add_iothread(
+        &self,
+        dom: &DomainRef,
+        iothread_id: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_add_iothread(dom, iothread_id, flags)
+            .await
     }
 
     /// virDomainDelIOThread
-    async fn domain_del_iothread(&self, dom: &DomainRef, iothread_id: u32, flags: u32) -> VirResult<()> {
-        self.primary.domain_del_iothread(dom, iothread_id, flags).await
+    async fn domain_del_iothread(
+        &self,
+        dom: &DomainRef,
+        iothread_id: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_del_iothread(dom, iothread_id, flags)
+            .await
     }
 
     /// virDomainSetIOThreadParams
-    async fn domain_set_iothread_params(&self, dom: &DomainRef, iothread_id: u32, params: Vec<TypedParam>, flags: u32) -> VirResult<()> {
-        self.primary.domain_set_iothread_params(dom, iothread_id, params, flags).await
+    async fn domain_set_iothread_params(
+        &self,
+        dom: &DomainRef,
+        iothread_id: u32,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_iothread_params(dom, iothread_id, params, flags)
+            .await
     }
 
     /// virDomainGetGuestVcpus
-    async fn domain_get_guest_vcpus(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<TypedParam>> {
+    async fn domain_get_guest_vcpus(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
         self.primary.domain_get_guest_vcpus(dom, flags).await
     }
 
     /// virDomainSetGuestVcpus
-    async fn domain_set_guest_vcpus(&self, dom: &DomainRef, cpumap: &str, state: i32, flags: u32) -> VirResult<()> {
-        self.primary.domain_set_guest_vcpus(dom, cpumap, state, flags).await
+    async fn domain_set_guest_vcpus(
+        &self,
+        dom: &DomainRef,
+        cpumap: &str,
+        state: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_guest_vcpus(dom, cpumap, state, flags)
+            .await
     }
 
     /// virDomainSetVcpu
-    async fn domain_set_vcpu(&self, dom: &DomainRef, cpumap: &str, state: i32, flags: u32) -> VirResult<()> {
-        self.primary.domain_set_vcpu(dom, cpumap, state, flags).await
+    async fn domain_set_vcpu(
+        &self,
+        dom: &DomainRef,
+        cpumap: &str,
+        state: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_vcpu(dom, cpumap, state, flags)
+            .await
     }
 
     /// virDomainSetBlockThreshold
-    async fn domain_set_block_threshold(&self, dom: &DomainRef, dev: &str, threshold: u64, flags: u32) -> VirResult<()> {
-        self.primary.domain_set_block_threshold(dom, dev, threshold, flags).await
+    async fn domain_set_block_threshold(
+        &self,
+        dom: &DomainRef,
+        dev: &str,
+        threshold: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_set_block_threshold(dom, dev, threshold, flags)
+            .await
     }
 
     /// virDomainSendProcessSignal
-    async fn domain_send_process_signal(&self, dom: &DomainRef, pid: i64, signum: u32, flags: u32) -> VirResult<()> {
-        self.primary.domain_send_process_signal(dom, pid, signum, flags).await
+    async fn domain_send_process_signal(
+        &self,
+        dom: &DomainRef,
+        pid: i64,
+        signum: u32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_send_process_signal(dom, pid, signum, flags)
+            .await
     }
 
     /// virDomainBlockJobAbort
-    async fn domain_block_job_abort(&self, dom: &DomainRef, path: &str, flags: u32) -> VirResult<()> {
+    async fn domain_block_job_abort(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        flags: u32,
+    ) -> VirResult<()> {
         self.primary.domain_block_job_abort(dom, path, flags).await
     }
 
     /// virDomainGetBlockJobInfo: `None` when no job runs on the disk
-    async fn domain_get_block_job_info(&self, dom: &DomainRef, path: &str, flags: u32) -> VirResult<Option<BlockJobInfo>> {
-        self.primary.domain_get_block_job_info(dom, path, flags).await
+    async fn domain_get_block_job_info(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        flags: u32,
+    ) -> VirResult<Option<BlockJobInfo>> {
+        self.primary
+            .domain_get_block_job_info(dom, path, flags)
+            .await
     }
 
     /// virDomainBlockJobSetSpeed
-    async fn domain_block_job_set_speed(&self, dom: &DomainRef, path: &str, bandwidth: u64, flags: u32) -> VirResult<()> {
-        self.primary.domain_block_job_set_speed(dom, path, bandwidth, flags).await
+    async fn domain_block_job_set_speed(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_block_job_set_speed(dom, path, bandwidth, flags)
+            .await
     }
 
     /// virDomainBlockPull
-    async fn domain_block_pull(&self, dom: &DomainRef, path: &str, bandwidth: u64, flags: u32) -> VirResult<()> {
-        self.primary.domain_block_pull(dom, path, bandwidth, flags).await
+    async fn domain_block_pull(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_block_pull(dom, path, bandwidth, flags)
+            .await
     }
 
     /// virDomainBlockResize
-    async fn domain_block_resize(&self, dom: &DomainRef, disk: &str, size: u64, flags: u32) -> VirResult<()> {
-        self.primary.domain_block_resize(dom, disk, size, flags).await
+    async fn domain_block_resize(
+        &self,
+        dom: &DomainRef,
+        disk: &str,
+        size: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_block_resize(dom, disk, size, flags)
+            .await
     }
 
     /// virDomainBlockRebase
-    async fn domain_block_rebase(&self, dom: &DomainRef, path: &str, base: Option<String>, bandwidth: u64, flags: u32) -> VirResult<()> {
-        self.primary.domain_block_rebase(dom, path, base, bandwidth, flags).await
+    async fn domain_block_rebase(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        base: Option<String>,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_block_rebase(dom, path, base, bandwidth, flags)
+            .await
     }
 
     /// virDomainBlockCommit
-    async fn domain_block_commit(&self, dom: &DomainRef, disk: &str, base: Option<String>, top: Option<String>, bandwidth: u64, flags: u32) -> VirResult<()> {
-        self.primary.domain_block_commit(dom, disk, base, top, bandwidth, flags).await
+    async fn domain_block_commit(
+        &self,
+        dom: &DomainRef,
+        disk: &str,
+        base: Option<String>,
+        top: Option<String>,
+        bandwidth: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_block_commit(dom, disk, base, top, bandwidth, flags)
+            .await
     }
 
     /// virDomainBlockCopy
-    async fn domain_block_copy(&self, dom: &DomainRef, path: &str, destxml: &str, params: Vec<TypedParam>, flags: u32) -> VirResult<()> {
-        self.primary.domain_block_copy(dom, path, destxml, params, flags).await
+    async fn domain_block_copy(
+        &self,
+        dom: &DomainRef,
+        path: &str,
+        destxml: &str,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_block_copy(dom, path, destxml, params, flags)
+            .await
     }
 
     /// virDomainAuthorizedSSHKeysGet
-    async fn domain_authorized_ssh_keys_get(&self, dom: &DomainRef, user: &str, flags: u32) -> VirResult<Vec<String>> {
-        self.primary.domain_authorized_ssh_keys_get(dom, user, flags).await
+    async fn domain_authorized_ssh_keys_get(
+        &self,
+        dom: &DomainRef,
+        user: &str,
+        flags: u32,
+    ) -> VirResult<Vec<String>> {
+        self.primary
+            .domain_authorized_ssh_keys_get(dom, user, flags)
+            .await
     }
 
     /// virDomainAuthorizedSSHKeysSet
-    async fn domain_authorized_ssh_keys_set(&self, dom: &DomainRef, user: &str, keys: Vec<String>, flags: u32) -> VirResult<()> {
-        self.primary.domain_authorized_ssh_keys_set(dom, user, keys, flags).await
+    async fn domain_authorized_ssh_keys_set(
+        &self,
+        dom: &DomainRef,
+        user: &str,
+        keys: Vec<String>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_authorized_ssh_keys_set(dom, user, keys, flags)
+            .await
     }
 
     /// virDomainAgentSetResponseTimeout
-    async fn domain_agent_set_response_timeout(&self, dom: &DomainRef, timeout: i32, flags: u32) -> VirResult<()> {
-        self.primary.domain_agent_set_response_timeout(dom, timeout, flags).await
+    async fn domain_agent_set_response_timeout(
+        &self,
+        dom: &DomainRef,
+        timeout: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_agent_set_response_timeout(dom, timeout, flags)
+            .await
     }
 
     /// virDomainStartDirtyRateCalc
-    async fn domain_start_dirty_rate_calc(&self, dom: &DomainRef, seconds: i32, flags: u32) -> VirResult<()> {
-        self.primary.domain_start_dirty_rate_calc(dom, seconds, flags).await
+    async fn domain_start_dirty_rate_calc(
+        &self,
+        dom: &DomainRef,
+        seconds: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.primary
+            .domain_start_dirty_rate_calc(dom, seconds, flags)
+            .await
     }
 }
 
 #[async_trait]
 impl DomainSnapshotDriver for ComposedConnection {
     /// virDomainSnapshotCreateXML
-    async fn snapshot_create_xml(&self, dom: &DomainRef, xml: &str, flags: u32,) -> VirResult<DomainSnapshotRef> {
+    async fn snapshot_create_xml(
+        &self,
+        dom: &DomainRef,
+        xml: &str,
+        flags: u32,
+    ) -> VirResult<DomainSnapshotRef> {
         self.primary.snapshot_create_xml(dom, xml, flags).await
     }
 
     /// virDomainSnapshotGetXMLDesc
-    async fn snapshot_get_xml_desc(&self, snap: &DomainSnapshotRef, flags: u32,) -> VirResult<String> {
+    async fn snapshot_get_xml_desc(
+        &self,
+        snap: &DomainSnapshotRef,
+        flags: u32,
+    ) -> VirResult<String> {
         self.primary.snapshot_get_xml_desc(snap, flags).await
     }
 
     /// virDomainListAllSnapshots
-    async fn list_all_snapshots(&self, dom: &DomainRef, flags: u32,) -> VirResult<Vec<DomainSnapshotRef>> {
+    async fn list_all_snapshots(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<DomainSnapshotRef>> {
         self.primary.list_all_snapshots(dom, flags).await
     }
 
     /// virDomainSnapshotListAllChildren
-    async fn snapshot_list_all_children(&self, snap: &DomainSnapshotRef, flags: u32,) -> VirResult<Vec<DomainSnapshotRef>> {
+    async fn snapshot_list_all_children(
+        &self,
+        snap: &DomainSnapshotRef,
+        flags: u32,
+    ) -> VirResult<Vec<DomainSnapshotRef>> {
         self.primary.snapshot_list_all_children(snap, flags).await
     }
 
     /// virDomainSnapshotLookupByName
-    async fn snapshot_lookup_by_name(&self, dom: &DomainRef, name: &str, flags: u32,) -> VirResult<DomainSnapshotRef> {
+    async fn snapshot_lookup_by_name(
+        &self,
+        dom: &DomainRef,
+        name: &str,
+        flags: u32,
+    ) -> VirResult<DomainSnapshotRef> {
         self.primary.snapshot_lookup_by_name(dom, name, flags).await
     }
 
@@ -870,12 +1441,16 @@ impl DomainSnapshotDriver for ComposedConnection {
     }
 
     /// virDomainSnapshotCurrent
-    async fn snapshot_current(&self, dom: &DomainRef, flags: u32,) -> VirResult<DomainSnapshotRef> {
+    async fn snapshot_current(&self, dom: &DomainRef, flags: u32) -> VirResult<DomainSnapshotRef> {
         self.primary.snapshot_current(dom, flags).await
     }
 
     /// virDomainSnapshotGetParent
-    async fn snapshot_get_parent(&self, snap: &DomainSnapshotRef, flags: u32,) -> VirResult<DomainSnapshotRef> {
+    async fn snapshot_get_parent(
+        &self,
+        snap: &DomainSnapshotRef,
+        flags: u32,
+    ) -> VirResult<DomainSnapshotRef> {
         self.primary.snapshot_get_parent(snap, flags).await
     }
 
@@ -885,7 +1460,7 @@ impl DomainSnapshotDriver for ComposedConnection {
     }
 
     /// virDomainSnapshotHasMetadata
-    async fn snapshot_has_metadata(&self, snap: &DomainSnapshotRef, flags: u32,) -> VirResult<bool> {
+    async fn snapshot_has_metadata(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<bool> {
         self.primary.snapshot_has_metadata(snap, flags).await
     }
 
@@ -973,13 +1548,30 @@ impl NetworkDriver for ComposedConnection {
     }
 
     /// virNetworkUpdate
-    async fn network_update(&self, net: &NetworkRef, command: u32, section: u32, parent_index: i32, xml: &str, flags: u32,) -> VirResult<()> {
-        self.network().network_update(net, command, section, parent_index, xml, flags).await
+    async fn network_update(
+        &self,
+        net: &NetworkRef,
+        command: u32,
+        section: u32,
+        parent_index: i32,
+        xml: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.network()
+            .network_update(net, command, section, parent_index, xml, flags)
+            .await
     }
 
     /// virNetworkGetDHCPLeases
-    async fn network_get_dhcp_leases(&self, net: &NetworkRef, mac: Option<String>, flags: u32,) -> VirResult<Vec<NetworkDhcpLease>> {
-        self.network().network_get_dhcp_leases(net, mac, flags).await
+    async fn network_get_dhcp_leases(
+        &self,
+        net: &NetworkRef,
+        mac: Option<String>,
+        flags: u32,
+    ) -> VirResult<Vec<NetworkDhcpLease>> {
+        self.network()
+            .network_get_dhcp_leases(net, mac, flags)
+            .await
     }
 }
 
@@ -991,8 +1583,15 @@ impl StorageDriver for ComposedConnection {
     }
 
     /// virConnectFindStoragePoolSources
-    async fn find_storage_pool_sources(&self, pool_type: &str, src_spec: Option<String>, flags: u32,) -> VirResult<String> {
-        self.storage().find_storage_pool_sources(pool_type, src_spec, flags).await
+    async fn find_storage_pool_sources(
+        &self,
+        pool_type: &str,
+        src_spec: Option<String>,
+        flags: u32,
+    ) -> VirResult<String> {
+        self.storage()
+            .find_storage_pool_sources(pool_type, src_spec, flags)
+            .await
     }
 
     /// virConnectGetStoragePoolCapabilities
@@ -1091,12 +1690,20 @@ impl StorageDriver for ComposedConnection {
     }
 
     /// virStoragePoolListAllVolumes
-    async fn pool_list_all_volumes(&self, pool: &StoragePoolRef, flags: u32,) -> VirResult<Vec<StorageVolRef>> {
+    async fn pool_list_all_volumes(
+        &self,
+        pool: &StoragePoolRef,
+        flags: u32,
+    ) -> VirResult<Vec<StorageVolRef>> {
         self.storage().pool_list_all_volumes(pool, flags).await
     }
 
     /// virStorageVolLookupByName
-    async fn vol_lookup_by_name(&self, pool: &StoragePoolRef, name: &str,) -> VirResult<StorageVolRef> {
+    async fn vol_lookup_by_name(
+        &self,
+        pool: &StoragePoolRef,
+        name: &str,
+    ) -> VirResult<StorageVolRef> {
         self.storage().vol_lookup_by_name(pool, name).await
     }
 
@@ -1111,13 +1718,26 @@ impl StorageDriver for ComposedConnection {
     }
 
     /// virStorageVolCreateXML
-    async fn vol_create_xml(&self, pool: &StoragePoolRef, xml: &str, flags: u32,) -> VirResult<StorageVolRef> {
+    async fn vol_create_xml(
+        &self,
+        pool: &StoragePoolRef,
+        xml: &str,
+        flags: u32,
+    ) -> VirResult<StorageVolRef> {
         self.storage().vol_create_xml(pool, xml, flags).await
     }
 
     /// virStorageVolCreateXMLFrom
-    async fn vol_create_xml_from(&self, pool: &StoragePoolRef, xml: &str, clone: &StorageVolRef, flags: u32,) -> VirResult<StorageVolRef> {
-        self.storage().vol_create_xml_from(pool, xml, clone, flags).await
+    async fn vol_create_xml_from(
+        &self,
+        pool: &StoragePoolRef,
+        xml: &str,
+        clone: &StorageVolRef,
+        flags: u32,
+    ) -> VirResult<StorageVolRef> {
+        self.storage()
+            .vol_create_xml_from(pool, xml, clone, flags)
+            .await
     }
 
     /// virStorageVolDelete
@@ -1151,13 +1771,27 @@ impl StorageDriver for ComposedConnection {
     }
 
     /// virStorageVolUpload: the returned stream's sink receives the data.
-    async fn vol_upload(&self, vol: &StorageVolRef, offset: u64, length: u64, flags: u32,) -> VirResult<DataStream> {
+    async fn vol_upload(
+        &self,
+        vol: &StorageVolRef,
+        offset: u64,
+        length: u64,
+        flags: u32,
+    ) -> VirResult<DataStream> {
         self.storage().vol_upload(vol, offset, length, flags).await
     }
 
     /// virStorageVolDownload: the returned stream's source yields the data.
-    async fn vol_download(&self, vol: &StorageVolRef, offset: u64, length: u64, flags: u32,) -> VirResult<DataStream> {
-        self.storage().vol_download(vol, offset, length, flags).await
+    async fn vol_download(
+        &self,
+        vol: &StorageVolRef,
+        offset: u64,
+        length: u64,
+        flags: u32,
+    ) -> VirResult<DataStream> {
+        self.storage()
+            .vol_download(vol, offset, length, flags)
+            .await
     }
 }
 
@@ -1179,7 +1813,7 @@ impl InterfaceDriver for ComposedConnection {
     }
 
     /// virInterfaceGetXMLDesc
-    async fn interface_get_xml_desc(&self, iface: &InterfaceRef, flags: u32,) -> VirResult<String> {
+    async fn interface_get_xml_desc(&self, iface: &InterfaceRef, flags: u32) -> VirResult<String> {
         self.interface().interface_get_xml_desc(iface, flags).await
     }
 
@@ -1242,12 +1876,19 @@ impl NodeDeviceDriver for ComposedConnection {
     }
 
     /// virNodeDeviceLookupSCSIHostByWWN
-    async fn node_device_lookup_scsi_host_by_wwn(&self, wwnn: &str, wwpn: &str, flags: u32,) -> VirResult<NodeDeviceRef> {
-        self.nodedev().node_device_lookup_scsi_host_by_wwn(wwnn, wwpn, flags).await
+    async fn node_device_lookup_scsi_host_by_wwn(
+        &self,
+        wwnn: &str,
+        wwpn: &str,
+        flags: u32,
+    ) -> VirResult<NodeDeviceRef> {
+        self.nodedev()
+            .node_device_lookup_scsi_host_by_wwn(wwnn, wwpn, flags)
+            .await
     }
 
     /// virNodeDeviceGetXMLDesc
-    async fn node_device_get_xml_desc(&self, dev: &NodeDeviceRef, flags: u32,) -> VirResult<String> {
+    async fn node_device_get_xml_desc(&self, dev: &NodeDeviceRef, flags: u32) -> VirResult<String> {
         self.nodedev().node_device_get_xml_desc(dev, flags).await
     }
 
@@ -1302,12 +1943,23 @@ impl NodeDeviceDriver for ComposedConnection {
     }
 
     /// virNodeDeviceSetAutostart
-    async fn node_device_set_autostart(&self, dev: &NodeDeviceRef, autostart: bool,) -> VirResult<()> {
-        self.nodedev().node_device_set_autostart(dev, autostart).await
+    async fn node_device_set_autostart(
+        &self,
+        dev: &NodeDeviceRef,
+        autostart: bool,
+    ) -> VirResult<()> {
+        self.nodedev()
+            .node_device_set_autostart(dev, autostart)
+            .await
     }
 
     /// virNodeDeviceDetachFlags
-    async fn node_device_detach(&self, dev: &NodeDeviceRef, driver: Option<String>, flags: u32,) -> VirResult<()> {
+    async fn node_device_detach(
+        &self,
+        dev: &NodeDeviceRef,
+        driver: Option<String>,
+        flags: u32,
+    ) -> VirResult<()> {
         self.nodedev().node_device_detach(dev, driver, flags).await
     }
 
@@ -1335,8 +1987,14 @@ impl SecretDriver for ComposedConnection {
     }
 
     /// virSecretLookupByUsage
-    async fn secret_lookup_by_usage(&self, usage_type: i32, usage_id: &str,) -> VirResult<SecretRef> {
-        self.secret().secret_lookup_by_usage(usage_type, usage_id).await
+    async fn secret_lookup_by_usage(
+        &self,
+        usage_type: i32,
+        usage_id: &str,
+    ) -> VirResult<SecretRef> {
+        self.secret()
+            .secret_lookup_by_usage(usage_type, usage_id)
+            .await
     }
 
     /// virSecretDefineXML
@@ -1350,7 +2008,12 @@ impl SecretDriver for ComposedConnection {
     }
 
     /// virSecretSetValue
-    async fn secret_set_value(&self, secret: &SecretRef, value: Vec<u8>, flags: u32,) -> VirResult<()> {
+    async fn secret_set_value(
+        &self,
+        secret: &SecretRef,
+        value: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
         self.secret().secret_set_value(secret, value, flags).await
     }
 
@@ -1402,14 +2065,29 @@ mod tests {
     async fn routes_to_secondary_and_falls_back_to_primary() {
         let c = ComposedConnection::new(
             Arc::new(Primary(EventBus::new())),
-            SecondaryDrivers { network: Some(Arc::new(Net)), ..Default::default() },
+            SecondaryDrivers {
+                network: Some(Arc::new(Net)),
+                ..Default::default()
+            },
         );
         assert_eq!(c.get_type().await.unwrap(), "PRIMARY");
-        let net = NetworkRef { name: "n".into(), uuid: Uuid::default() };
+        let net = NetworkRef {
+            name: "n".into(),
+            uuid: Uuid::default(),
+        };
         assert_eq!(c.network_get_bridge_name(&net).await.unwrap(), "virbr9");
-        let pool = StoragePoolRef { name: "p".into(), uuid: Uuid::default() };
+        let pool = StoragePoolRef {
+            name: "p".into(),
+            uuid: Uuid::default(),
+        };
         let e = c.pool_get_info(&pool).await.unwrap_err();
-        assert_eq!((e.code, e.domain), (ErrorCode::NoSupport, ErrorDomain::Storage));
-        assert_eq!(e.message, "this function is not supported by the connection driver: virStoragePoolGetInfo");
+        assert_eq!(
+            (e.code, e.domain),
+            (ErrorCode::NoSupport, ErrorDomain::Storage)
+        );
+        assert_eq!(
+            e.message,
+            "this function is not supported by the connection driver: virStoragePoolGetInfo"
+        );
     }
 }

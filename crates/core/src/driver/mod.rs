@@ -82,6 +82,9 @@ macro_rules! unsupported {
         Err($crate::error::VirError::no_support($api))
     };
     ($domain:ident, $api:literal) => {
-        Err($crate::error::VirError::no_support_in($crate::error::ErrorDomain::$domain, $api))
+        Err($crate::error::VirError::no_support_in(
+            $crate::error::ErrorDomain::$domain,
+            $api,
+        ))
     };
 }

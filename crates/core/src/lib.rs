@@ -6,6 +6,7 @@ pub mod error;
 pub mod event;
 pub mod handle;
 pub mod info;
+pub mod list_filter;
 pub mod stream;
 pub mod typed_param;
 pub mod uri;

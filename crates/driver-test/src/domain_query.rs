@@ -6,32 +6,25 @@ use crate::errors::{check_flags, invalid_arg, not_running};
 use crate::objects::{DomainObj, DriverState};
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::handle::DomainRef;
-use rvirt_core::info::domain_state as st;
+use rvirt_core::list_filter::{domain_matches, DomainListFacts};
 
 /// `VIR_CONNECT_LIST_DOMAINS_FILTERS_ALL`.
-pub const LIST_FILTERS_ALL: u32 = 0xffff;
+pub const LIST_FILTERS_ALL: u32 = rvirt_core::list_filter::flags::ALL;
 
-fn pair(flags: u32, yes: u32, no: u32, has: bool) -> bool {
-    let (y, n) = (flags & yes != 0, flags & no != 0);
-    y == n || (y && has) || (n && !has)
-}
-
-/// `virDomainObjListFilter`.
+/// `virDomainObjListFilter`, through the shared predicate in core.
 pub fn list_filter(d: &DomainObj, flags: u32) -> bool {
-    let s = d.state.state;
-    let state_bits = flags & (16 | 32 | 64 | 128);
-    let state_ok = state_bits == 0
-        || (flags & 16 != 0 && s == st::RUNNING)
-        || (flags & 32 != 0 && s == st::PAUSED)
-        || (flags & 64 != 0 && s == st::SHUTOFF)
-        || (flags & 128 != 0 && !matches!(s, st::RUNNING | st::PAUSED | st::SHUTOFF));
-    pair(flags, 1, 2, d.is_active())
-        && pair(flags, 4, 8, d.persistent)
-        && state_ok
-        && pair(flags, 256, 512, d.has_managed_save)
-        && pair(flags, 1024, 2048, d.autostart)
-        && pair(flags, 4096, 8192, !d.snapshots.is_empty())
-        && pair(flags, 16384, 32768, false)
+    domain_matches(
+        flags,
+        &DomainListFacts {
+            state: d.state.state,
+            active: d.is_active(),
+            persistent: d.persistent,
+            managed_save: d.has_managed_save,
+            autostart: d.autostart,
+            has_snapshot: !d.snapshots.is_empty(),
+            has_checkpoint: false,
+        },
+    )
 }
 
 /// Resolves `AFFECT_LIVE`/`AFFECT_CONFIG` (`virDomainObjGetOneDefState`): (config?, live?).

@@ -63,24 +63,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
 }
 
 /// `virConnectListAllDomains` filter flags.
-mod lf {
-    pub const ACTIVE: u32 = 1;
-    pub const INACTIVE: u32 = 2;
-    pub const PERSISTENT: u32 = 4;
-    pub const TRANSIENT: u32 = 8;
-    pub const RUNNING: u32 = 16;
-    pub const PAUSED: u32 = 32;
-    pub const SHUTOFF: u32 = 64;
-    pub const OTHER: u32 = 128;
-    pub const MANAGEDSAVE: u32 = 256;
-    pub const NO_MANAGEDSAVE: u32 = 512;
-    pub const AUTOSTART: u32 = 1024;
-    pub const NO_AUTOSTART: u32 = 2048;
-    pub const HAS_SNAPSHOT: u32 = 4096;
-    pub const NO_SNAPSHOT: u32 = 8192;
-    pub const HAS_CHECKPOINT: u32 = 16384;
-    pub const NO_CHECKPOINT: u32 = 32768;
-}
+use rvirt_core::list_filter::flags as lf;
 
 async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     exclusive(cmd, "table", "name")?;

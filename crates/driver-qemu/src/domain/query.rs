@@ -7,67 +7,38 @@ use crate::process::proc_cpu_time_ns;
 use rvirt_conf::domain::FormatOptions;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::handle::{DomainRef, Uuid};
-use rvirt_core::info::{domain_state as st, DomainInfo};
+use rvirt_core::info::DomainInfo;
 
-/// `virConnectListAllDomainsFlags`.
-pub mod list_flags {
-    pub const ACTIVE: u32 = 1;
-    pub const INACTIVE: u32 = 2;
-    pub const PERSISTENT: u32 = 4;
-    pub const TRANSIENT: u32 = 8;
-    pub const RUNNING: u32 = 16;
-    pub const PAUSED: u32 = 32;
-    pub const SHUTOFF: u32 = 64;
-    pub const OTHER: u32 = 128;
-    pub const MANAGEDSAVE: u32 = 256;
-    pub const NO_MANAGEDSAVE: u32 = 512;
-    pub const AUTOSTART: u32 = 1024;
-    pub const NO_AUTOSTART: u32 = 2048;
-    pub const HAS_SNAPSHOT: u32 = 4096;
-    pub const NO_SNAPSHOT: u32 = 8192;
-    pub const HAS_CHECKPOINT: u32 = 16384;
-    pub const NO_CHECKPOINT: u32 = 32768;
-}
-
-fn matches(o: &DomainObj, flags: u32, managed_save: bool) -> bool {
-    use list_flags as f;
-    let pair = |a: u32, b: u32, va: bool| {
-        let set = flags & (a | b);
-        set == 0 || set == (a | b) || (set == a && va) || (set == b && !va)
-    };
-    let active = o.state.is_active();
-    if !pair(f::ACTIVE, f::INACTIVE, active) || !pair(f::PERSISTENT, f::TRANSIENT, o.persistent) {
-        return false;
-    }
-    let states = flags & (f::RUNNING | f::PAUSED | f::SHUTOFF | f::OTHER);
-    if states != 0 {
-        let s = match o.state.state {
-            st::RUNNING => f::RUNNING,
-            st::PAUSED => f::PAUSED,
-            st::SHUTOFF => f::SHUTOFF,
-            _ => f::OTHER,
-        };
-        if states & s == 0 {
-            return false;
-        }
-    }
-    pair(f::MANAGEDSAVE, f::NO_MANAGEDSAVE, managed_save)
-        && pair(f::AUTOSTART, f::NO_AUTOSTART, o.autostart)
-        && pair(f::HAS_SNAPSHOT, f::NO_SNAPSHOT, false)
-        && pair(f::HAS_CHECKPOINT, f::NO_CHECKPOINT, false)
-}
+/// `virConnectListAllDomainsFlags` (shared with every driver through core).
+pub use rvirt_core::list_filter::flags as list_flags;
+use rvirt_core::list_filter::{domain_matches, DomainListFacts};
 
 impl QemuDriver {
     /// `virConnectListAllDomains`.
     pub(crate) fn list_all(&self, flags: u32) -> VirResult<Vec<DomainRef>> {
-        VirError::check_flags(ErrorDomain::Qemu, flags, 0xffff, "virConnectListAllDomains")?;
-        // Only a MANAGEDSAVE filter needs the per-domain stat of the save image.
+        VirError::check_flags(
+            ErrorDomain::Qemu,
+            flags,
+            list_flags::ALL,
+            "virConnectListAllDomains",
+        )?;
+        // Only a MANAGEDSAVE / snapshot filter needs to look at files per domain.
         let want_ms = flags & (list_flags::MANAGEDSAVE | list_flags::NO_MANAGEDSAVE) != 0;
+        let want_snap = flags & (list_flags::HAS_SNAPSHOT | list_flags::NO_SNAPSHOT) != 0;
         let mut v: Vec<DomainRef> = {
             let doms = self.lock();
             let mut v = Vec::with_capacity(doms.len());
             for o in doms.values() {
-                if matches(o, flags, want_ms && self.has_managed_save(o.name())) {
+                let facts = DomainListFacts {
+                    state: o.state.state,
+                    active: o.state.is_active(),
+                    persistent: o.persistent,
+                    managed_save: want_ms && self.has_managed_save(o.name()),
+                    autostart: o.autostart,
+                    has_snapshot: want_snap && !self.snapshots(o.name()).snaps.is_empty(),
+                    has_checkpoint: false,
+                };
+                if domain_matches(flags, &facts) {
                     v.push(o.handle());
                 }
             }

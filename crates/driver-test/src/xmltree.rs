@@ -14,20 +14,7 @@ pub struct Element {
 }
 
 /// Escapes text the way libvirt's `virBufferEscapeString` does.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\'' => out.push_str("&apos;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use rvirt_conf::xml::escape;
 
 /// Parses an XML document into its root element, reporting libvirt-style XML errors.
 pub fn parse(xml: &str, what: &str, domain: ErrorDomain) -> VirResult<Element> {

@@ -132,18 +132,7 @@ impl AgentClient {
                 return Ok(r.clone());
             }
             if let Some(err) = v.get("error") {
-                return Err(QmpError::Command {
-                    class: err
-                        .get("class")
-                        .and_then(Value::as_str)
-                        .unwrap_or("GenericError")
-                        .to_string(),
-                    desc: err
-                        .get("desc")
-                        .and_then(Value::as_str)
-                        .unwrap_or("unknown error")
-                        .to_string(),
-                });
+                return Err(QmpError::from_reply(err));
             }
         }
     }

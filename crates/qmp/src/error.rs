@@ -27,3 +27,19 @@ impl From<std::io::Error> for QmpError {
         QmpError::Io(e.to_string())
     }
 }
+
+impl QmpError {
+    /// The error QEMU or the agent returned: `{"class": …, "desc": …}`.
+    pub fn from_reply(err: &serde_json::Value) -> Self {
+        let field = |k: &str, d: &str| {
+            err.get(k)
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or(d)
+                .to_string()
+        };
+        QmpError::Command {
+            class: field("class", "GenericError"),
+            desc: field("desc", "unknown error"),
+        }
+    }
+}

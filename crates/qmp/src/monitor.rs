@@ -192,18 +192,7 @@ async fn read_loop<R: tokio::io::AsyncRead + Unpin>(
         let result = if let Some(ret) = msg.get("return") {
             Ok(ret.clone())
         } else if let Some(err) = msg.get("error") {
-            Err(QmpError::Command {
-                class: err
-                    .get("class")
-                    .and_then(Value::as_str)
-                    .unwrap_or("GenericError")
-                    .to_string(),
-                desc: err
-                    .get("desc")
-                    .and_then(Value::as_str)
-                    .unwrap_or("unknown error")
-                    .to_string(),
-            })
+            Err(QmpError::from_reply(err))
         } else {
             Err(QmpError::Protocol(format!(
                 "reply without return or error: {msg}"

@@ -12,6 +12,8 @@
 //! daemon would. The error domain is the one of the libvirt source file defining the API
 //! (`VIR_FROM_DOMAIN`, `VIR_FROM_NETWORK`, …; `VIR_FROM_NONE` for host APIs).
 
+#[macro_use]
+mod generate;
 mod connect;
 mod domain;
 mod storage;

@@ -11,6 +11,7 @@
 //! daemon's dispatch, from each procedure's ACL entry.
 
 mod compose;
+mod methods;
 mod connect;
 mod domain;
 mod interface;
@@ -22,6 +23,8 @@ mod snapshot;
 mod storage;
 
 pub use compose::{ComposedConnection, SecondaryDrivers};
+#[doc(hidden)]
+pub use methods::__async_trait;
 pub use connect::ConnectDriver;
 pub use domain::DomainDriver;
 pub use interface::InterfaceDriver;

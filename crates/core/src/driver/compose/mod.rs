@@ -1,6 +1,7 @@
 //! A connection assembled from a hypervisor driver and secondary drivers, as libvirt's
 //! hypervisor connections delegate network, storage, interface, node-device and secret
-//! APIs to those drivers. Every method forwards; written out so each API stays greppable.
+//! APIs to those drivers. Every method forwards; the domain forwarding is generated from the
+//! method list (`driver/methods`), the others are written out.
 
 use super::*;
 use crate::event::EventBus;

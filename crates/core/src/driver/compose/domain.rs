@@ -9,5 +9,5 @@ use crate::stream::DataStream;
 use crate::typed_param::TypedParam;
 
 crate::domain_driver_methods!(crate::__forward_impl! {
-    DomainDriver for ComposedConnection => primary;
+    DomainDriver for ComposedConnection => primary();
 });

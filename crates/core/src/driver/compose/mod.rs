@@ -34,6 +34,10 @@ impl ComposedConnection {
         ComposedConnection { primary, secondary }
     }
 
+    pub(super) fn primary(&self) -> &dyn Connection {
+        self.primary.as_ref()
+    }
+
     pub(super) fn network(&self) -> &dyn NetworkDriver {
         match &self.secondary.network {
             Some(d) => d.as_ref(),

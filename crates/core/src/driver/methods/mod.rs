@@ -22,6 +22,10 @@
 //! wrapper can silently answer "not supported" for an API its inner driver has.
 
 mod domain;
+mod interface;
+mod nodedev;
+mod secret;
+mod storage;
 
 /// Re-exported so generated code names `async_trait` through this crate.
 #[doc(hidden)]
@@ -54,12 +58,12 @@ macro_rules! __driver_trait {
     };
 }
 
-/// Implements a driver trait by forwarding every method to `self.$field`.
+/// Implements a driver trait by forwarding every method to what `self.$getter()` returns.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __forward_impl {
     (
-        $trait:ident for $target:ty => $field:ident;
+        $trait:ident for $target:ty => $getter:ident();
         $( $(#[$m:meta])* [$kind:ident $({$($cond:tt)*})? $($flag:ident)? $($api:literal)+]
            fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $ret:ty; )*
     ) => {
@@ -68,7 +72,7 @@ macro_rules! __forward_impl {
             $(
                 $(#[$m])*
                 async fn $name(&self, $($arg: $ty),*) -> $ret {
-                    self.$field.$name($($arg),*).await
+                    self.$getter().$name($($arg),*).await
                 }
             )*
         }

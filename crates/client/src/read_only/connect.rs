@@ -10,7 +10,7 @@ use rvirt_core::info::*;
 use rvirt_core::typed_param::TypedParam;
 use rvirt_core::Uuid;
 
-use super::{denied, secure_flag, ReadOnlyConnection};
+use super::{denied, ReadOnlyConnection};
 
 #[async_trait]
 impl ConnectDriver for ReadOnlyConnection {
@@ -235,108 +235,7 @@ impl ConnectDriver for ReadOnlyConnection {
     }
 }
 
-#[async_trait]
-impl DomainSnapshotDriver for ReadOnlyConnection {
-    /// virDomainSnapshotCreateXML
-    async fn snapshot_create_xml(
-        &self,
-        _dom: &DomainRef,
-        _xml: &str,
-        _flags: u32,
-    ) -> VirResult<DomainSnapshotRef> {
-        Err(denied(
-            ErrorDomain::DomainSnapshot,
-            "virDomainSnapshotCreateXML",
-        ))
-    }
-
-    /// virDomainSnapshotGetXMLDesc
-    async fn snapshot_get_xml_desc(
-        &self,
-        snap: &DomainSnapshotRef,
-        flags: u32,
-    ) -> VirResult<String> {
-        secure_flag(
-            ErrorDomain::DomainSnapshot,
-            "virDomainSnapshotGetXMLDesc",
-            flags,
-        )?;
-        self.inner.snapshot_get_xml_desc(snap, flags).await
-    }
-
-    /// virDomainListAllSnapshots
-    async fn list_all_snapshots(
-        &self,
-        dom: &DomainRef,
-        flags: u32,
-    ) -> VirResult<Vec<DomainSnapshotRef>> {
-        self.inner.list_all_snapshots(dom, flags).await
-    }
-
-    /// virDomainSnapshotListAllChildren
-    async fn snapshot_list_all_children(
-        &self,
-        snap: &DomainSnapshotRef,
-        flags: u32,
-    ) -> VirResult<Vec<DomainSnapshotRef>> {
-        self.inner.snapshot_list_all_children(snap, flags).await
-    }
-
-    /// virDomainSnapshotLookupByName
-    async fn snapshot_lookup_by_name(
-        &self,
-        dom: &DomainRef,
-        name: &str,
-        flags: u32,
-    ) -> VirResult<DomainSnapshotRef> {
-        self.inner.snapshot_lookup_by_name(dom, name, flags).await
-    }
-
-    /// virDomainHasCurrentSnapshot
-    async fn has_current_snapshot(&self, dom: &DomainRef, flags: u32) -> VirResult<bool> {
-        self.inner.has_current_snapshot(dom, flags).await
-    }
-
-    /// virDomainSnapshotCurrent
-    async fn snapshot_current(&self, dom: &DomainRef, flags: u32) -> VirResult<DomainSnapshotRef> {
-        self.inner.snapshot_current(dom, flags).await
-    }
-
-    /// virDomainSnapshotGetParent
-    async fn snapshot_get_parent(
-        &self,
-        snap: &DomainSnapshotRef,
-        flags: u32,
-    ) -> VirResult<DomainSnapshotRef> {
-        self.inner.snapshot_get_parent(snap, flags).await
-    }
-
-    /// virDomainSnapshotIsCurrent
-    async fn snapshot_is_current(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<bool> {
-        self.inner.snapshot_is_current(snap, flags).await
-    }
-
-    /// virDomainSnapshotHasMetadata
-    async fn snapshot_has_metadata(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<bool> {
-        self.inner.snapshot_has_metadata(snap, flags).await
-    }
-
-    /// virDomainRevertToSnapshot
-    async fn revert_to_snapshot(&self, _snap: &DomainSnapshotRef, _flags: u32) -> VirResult<()> {
-        Err(denied(
-            ErrorDomain::DomainSnapshot,
-            "virDomainRevertToSnapshot",
-        ))
-    }
-
-    /// virDomainSnapshotDelete
-    async fn snapshot_delete(&self, _snap: &DomainSnapshotRef, _flags: u32) -> VirResult<()> {
-        Err(denied(
-            ErrorDomain::DomainSnapshot,
-            "virDomainSnapshotDelete",
-        ))
-    }
-}
+rvirt_core::snapshot_driver_methods!(read_only_impl! { DomainSnapshotDriver for ReadOnlyConnection, DomainSnapshot; });
 
 #[async_trait]
 impl NetworkDriver for ReadOnlyConnection {

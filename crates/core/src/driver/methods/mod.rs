@@ -25,6 +25,7 @@ mod domain;
 mod interface;
 mod nodedev;
 mod secret;
+mod snapshot;
 mod storage;
 
 /// Re-exported so generated code names `async_trait` through this crate.

@@ -17,7 +17,8 @@
 //!   API a client picks when no flags are given, as libvirt's remote driver does);
 //! - `[s flags "Api"]` reads whose `VIR_*_XML_SECURE` flag is refused.
 //!
-//! The last API name is the one a driver without the method reports as not supported.
+//! A driver without the method reports the API a `wc` condition picks, or else the last
+//! name, as not supported.
 //! Adding a method to a list adds it to the trait and to every forwarder at once, so no
 //! wrapper can silently answer "not supported" for an API its inner driver has.
 
@@ -51,7 +52,7 @@ macro_rules! __driver_trait {
                 async fn $name(&self, $($arg: $ty),*) -> $ret {
                     Err($crate::error::VirError::no_support_in(
                         $crate::error::ErrorDomain::$dom,
-                        $crate::__last_api!($($api)+),
+                        $crate::__unsupported_api!($kind [$({$($cond)*})?] [$($api)+]),
                     ))
                 }
             )*
@@ -77,6 +78,23 @@ macro_rules! __forward_impl {
                 }
             )*
         }
+    };
+}
+
+/// The API a driver without the method names: for `wc` entries the one the condition picks
+/// (the API the caller really used), else the last one.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __unsupported_api {
+    (wc [{$($cond:tt)*}] [$when:literal $otherwise:literal]) => {
+        if $($cond)* {
+            $when
+        } else {
+            $otherwise
+        }
+    };
+    ($kind:ident [] [$($api:literal)+]) => {
+        $crate::__last_api!($($api)+)
     };
 }
 

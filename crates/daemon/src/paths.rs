@@ -12,12 +12,6 @@ pub struct Paths {
     pub config_dir: PathBuf,
     /// `/run/libvirt` (sockets; `unix_sock_dir` overrides the sockets' location).
     pub run_dir: PathBuf,
-    /// `/var/lib/libvirt`.
-    pub state_dir: PathBuf,
-    /// `/var/cache/libvirt`.
-    pub cache_dir: PathBuf,
-    /// `/var/log/libvirt`.
-    pub log_dir: PathBuf,
     /// Default pid file (`/run/libvirtd.pid`).
     pub pid_file: PathBuf,
 }
@@ -30,9 +24,6 @@ impl Paths {
             root: root.map(Path::to_path_buf),
             config_dir: r("/etc/libvirt"),
             run_dir: r("/run/libvirt"),
-            state_dir: r("/var/lib/libvirt"),
-            cache_dir: r("/var/cache/libvirt"),
-            log_dir: r("/var/log/libvirt"),
             pid_file: r("/run/libvirtd.pid"),
         }
     }
@@ -50,9 +41,6 @@ impl Paths {
             root: None,
             config_dir: config.clone(),
             run_dir: runtime.clone(),
-            state_dir: config,
-            cache_dir: cache.clone(),
-            log_dir: cache.join("log"),
             pid_file: runtime.join("libvirtd.pid"),
         }
     }

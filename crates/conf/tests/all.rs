@@ -3,3 +3,4 @@
 mod domain;
 mod kinds;
 mod schema;
+mod snapshot;

@@ -1,12 +1,14 @@
 //! `DomainSnapshotDriver` (`testDomainSnapshot*`, `testDomainRevertToSnapshot`).
 
 use crate::domain_lifecycle::shutdown_state;
+use crate::domdef::parse_domain;
 use crate::driver::{dom_index, TestConnection};
 use crate::errors::{check_flags, invalid_op, TEST};
-use crate::model::snapshot::SnapshotDef;
+use crate::model::snapshot::TestSnapshot as SnapshotDef;
 use crate::objects::DomainObj;
 use crate::state::{paused, running, shutoff, transition, DomainState, Transition};
 use async_trait::async_trait;
+use rvirt_conf::snapshot::{SnapshotLocation, SnapshotState};
 use rvirt_core::driver::DomainSnapshotDriver;
 use rvirt_core::error::{ErrorCode, VirError, VirResult};
 use rvirt_core::event::lifecycle as ev;
@@ -65,9 +67,10 @@ fn snap_filter(d: &DomainObj, s: &SnapshotDef, flags: u32) -> bool {
     }
     let state_bits = flags & (32 | 64 | 128);
     if state_bits != 0 {
-        let ok = (flags & 32 != 0 && s.state == "shutoff")
-            || (flags & 64 != 0 && matches!(s.state.as_str(), "running" | "paused"))
-            || (flags & 128 != 0 && s.state == "disk-snapshot");
+        let ok = (flags & 32 != 0 && s.state == SnapshotState::Shutoff)
+            || (flags & 64 != 0
+                && matches!(s.state, SnapshotState::Running | SnapshotState::Paused))
+            || (flags & 128 != 0 && s.state == SnapshotState::DiskSnapshot);
         if !ok {
             return false;
         }
@@ -113,7 +116,7 @@ impl DomainSnapshotDriver for TestConnection {
             .duration_since(UNIX_EPOCH)
             .map(|d| i64::try_from(d.as_secs()).unwrap_or(0))
             .unwrap_or(0);
-        let mut def = SnapshotDef::parse(xml, now)?;
+        let mut def = SnapshotDef::parse(xml, now, redefine)?;
         let (r, stopped) = {
             let mut s = self.state();
             let i = dom_index(&s, dom)?;
@@ -122,19 +125,12 @@ impl DomainSnapshotDriver for TestConnection {
                 return Err(invalid_op("cannot halt after transient domain snapshot"));
             }
             if redefine {
-                let root = crate::xmltree::parse(
-                    xml,
-                    "domainsnapshot",
-                    rvirt_core::error::ErrorDomain::DomainSnapshot,
-                )?;
-                def.parent = root
-                    .child("parent")
-                    .and_then(|p| p.child_text("name"))
-                    .map(str::to_string);
-                def.state = root.child_text("state").unwrap_or("shutoff").to_string();
-                if let Some(t) = root.child_text("creationTime").and_then(|t| t.parse().ok()) {
-                    def.creation_time = t;
-                }
+                def.dom = def
+                    .def
+                    .domain
+                    .as_deref()
+                    .and_then(|x| parse_domain(x, false, false).ok());
+                def.def.domain = None;
             } else {
                 if d.snapshots.iter().any(|x| x.name == def.name) {
                     return Err(VirError::new(
@@ -143,15 +139,25 @@ impl DomainSnapshotDriver for TestConnection {
                         format!("domain snapshot '{}' already exists", def.name),
                     ));
                 }
-                def.state = state_name(d.state.state).to_string();
-                if def.memory.is_empty() {
-                    def.memory = if def.state == "shutoff" {
-                        "no".into()
+                def.state = SnapshotState::from_name(state_name(d.state.state))
+                    .unwrap_or(SnapshotState::Shutoff);
+                if def.memory == SnapshotLocation::Default {
+                    def.memory = if def.state == SnapshotState::Shutoff {
+                        SnapshotLocation::No
                     } else {
-                        "internal".into()
+                        SnapshotLocation::Internal
                     };
                 }
-                def.disks = d.def.disks().into_iter().map(|disk| disk.target).collect();
+                def.disks = d
+                    .def
+                    .disks()
+                    .into_iter()
+                    .map(|disk| rvirt_conf::snapshot::SnapshotDiskDef {
+                        name: disk.target,
+                        snapshot: SnapshotLocation::Internal,
+                        ..Default::default()
+                    })
+                    .collect();
                 def.dom = Some(d.def.clone());
                 def.parent = d.current_snapshot.clone();
             }
@@ -289,7 +295,7 @@ impl DomainSnapshotDriver for TestConnection {
             let i = dom_index(s, &snap.dom)?;
             let d = &s.domains[i];
             let sd = d.snapshots[snap_idx(d, &snap.name)?].clone();
-            let snap_live = matches!(sd.state.as_str(), "running" | "paused");
+            let snap_live = matches!(sd.state, SnapshotState::Running | SnapshotState::Paused);
             if !d.persistent && !snap_live && flags & 3 == 0 {
                 return Err(invalid_op(
                     "transient domain needs to request run or pause to revert to inactive snapshot",
@@ -308,7 +314,8 @@ impl DomainSnapshotDriver for TestConnection {
                 ));
             }
             let mut evs: Vec<(DomainRef, i32, i32)> = Vec::new();
-            let want_pause = flags & 1 == 0 && (sd.state == "paused" || flags & 2 != 0);
+            let want_pause =
+                flags & 1 == 0 && (sd.state == SnapshotState::Paused || flags & 2 != 0);
             if snap_live {
                 let was_active = s.domains[i].is_active();
                 let was_running = s.domains[i].state.state == st::RUNNING;

@@ -1,14 +1,20 @@
 //! `virDomainSnapshotCreateXML` for the QEMU driver: internal snapshots (QMP `snapshot-save`
-//! job for running guests, `qemu-img snapshot -c` for shut-off ones) and external disk-only
-//! snapshots (`blockdev-snapshot` onto new qcow2 overlays).
+//! job for running guests, `qemu-img snapshot -c` for shut-off ones), external disk-only
+//! snapshots (`blockdev-snapshot` transaction onto new qcow2 overlays, optionally quiesced
+//! through the agent), external snapshots with memory (`--memspec`: the paused guest's disks
+//! switch to overlays and its state goes to the memory file, see snapshot_memory.rs) and
+//! `--redefine`. The XML model is `rvirt_conf::snapshot`.
 
 use super::blockjob_disk::{self as bd, DiskRef, T};
 use super::driver::{qmp_err, QemuDriver};
 use super::jobs::JobProgress;
-use super::snapshot_def::{SnapDisk, SnapKind, SnapshotDef};
 use super::snapshot_store::SnapshotSet;
 use super::status::save_status;
 use rvirt_conf::domain::FormatOptions;
+use rvirt_conf::snapshot::{
+    SnapshotDef, SnapshotDiskDef as SnapDisk, SnapshotLocation as SnapKind, SnapshotParseFlags,
+    SnapshotState,
+};
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::event::DomainEventKind;
 use rvirt_core::handle::{DomainRef, DomainSnapshotRef, Uuid};
@@ -167,10 +173,12 @@ impl QemuDriver {
             0x3ff,
             "virDomainSnapshotCreateXML",
         )?;
-        let mut def = SnapshotDef::parse(xml)?;
-        if def.name.is_empty() {
-            def.name = now_secs().to_string();
-        }
+        let parse_flags = SnapshotParseFlags {
+            redefine: flags & create_flags::REDEFINE != 0,
+            internal: false,
+            now: now_secs(),
+        };
+        let mut def = SnapshotDef::parse(xml, parse_flags)?;
         if def.name.contains('/') {
             return Err(snap_err(
                 ErrorCode::InvalidArg,
@@ -182,18 +190,8 @@ impl QemuDriver {
         let ctx = self.snap_ctx(dom)?;
         let mut set = self.snapshots(&ctx.name);
         if flags & f::REDEFINE != 0 {
-            if def.creation_time == 0 {
-                def.creation_time = now_secs();
-            }
-            if def.state.is_empty() {
-                def.state = if def.disks.iter().any(|d| d.kind == SnapKind::External) {
-                    "disk-snapshot".into()
-                } else {
-                    "shutoff".into()
-                };
-            }
-            if def.domain_xml.is_none() {
-                def.domain_xml = Some(ctx.xml.clone());
+            if def.domain.is_none() {
+                def.domain = Some(ctx.xml.clone());
             }
             def.current = false;
             set.snaps.retain(|s| s.name != def.name);
@@ -214,17 +212,29 @@ impl QemuDriver {
             ));
         }
         let disk_only = flags & f::DISK_ONLY != 0
-            || def.disks.iter().any(|d| d.kind == SnapKind::External)
-            || def.state == "disk-snapshot";
-        if def.memory == SnapKind::External {
-            return Err(snap_err(
-                ErrorCode::OperationUnsupported,
-                "external memory snapshots are not supported",
-            ));
-        }
+            || (def.memory != SnapKind::External
+                && def.disks.iter().any(|d| d.snapshot == SnapKind::External));
+        let memory_file = match (&def.memory, &def.memory_file) {
+            (SnapKind::External, Some(file)) => {
+                if disk_only || !ctx.active {
+                    return Err(snap_err(
+                        ErrorCode::OperationUnsupported,
+                        "memory state cannot be saved with offline or disk-only snapshot",
+                    ));
+                }
+                if std::path::Path::new(file).exists() {
+                    return Err(snap_err(
+                        ErrorCode::OperationInvalid,
+                        format!("external memory snapshot file '{file}' already exists"),
+                    ));
+                }
+                Some(file.clone())
+            }
+            _ => None,
+        };
         def.creation_time = now_secs();
         def.parent = set.current().map(|s| s.name.clone());
-        def.domain_xml = Some(ctx.xml.clone());
+        def.domain = Some(ctx.xml.clone());
         self.snap_job(dom, Some(snapshot_op::SNAPSHOT), true);
         let quiesce = flags & f::QUIESCE != 0;
         if quiesce {
@@ -240,7 +250,10 @@ impl QemuDriver {
                 return Err(e);
             }
         }
-        let r = if disk_only {
+        let r = if let Some(file) = &memory_file {
+            self.create_external_with_memory(&ctx, &mut def, file, flags)
+                .await
+        } else if disk_only {
             self.create_external(&ctx, &mut def, flags).await
         } else {
             self.create_internal(&ctx, &mut def).await
@@ -275,7 +288,8 @@ impl QemuDriver {
         let mut out = Vec::new();
         for d in ctx.disks.iter().filter(|d| !d.readonly && d.file.is_some()) {
             let excluded = def.disks.iter().any(|s| {
-                (s.name == d.target || Some(&s.name) == d.file.as_ref()) && s.kind == SnapKind::No
+                (s.name == d.target || Some(&s.name) == d.file.as_ref())
+                    && s.snapshot == SnapKind::No
             });
             if excluded {
                 continue;
@@ -302,7 +316,7 @@ impl QemuDriver {
             .filter(|d| !d.readonly && d.file.is_some())
             .map(|d| SnapDisk {
                 name: d.target.clone(),
-                kind: if disks.contains(d) {
+                snapshot: if disks.contains(d) {
                     SnapKind::Internal
                 } else {
                     SnapKind::No
@@ -324,9 +338,9 @@ impl QemuDriver {
                     nodes.push(bd::node_of(&vm.qmp, alias).await?.0);
                 }
                 def.state = if ctx.state == st::PAUSED {
-                    "paused".into()
+                    SnapshotState::Paused
                 } else {
-                    "running".into()
+                    SnapshotState::Running
                 };
                 def.memory = SnapKind::Internal;
                 self.run_qmp_job(
@@ -338,7 +352,7 @@ impl QemuDriver {
                 .await
             }
             _ => {
-                def.state = "shutoff".into();
+                def.state = SnapshotState::Shutoff;
                 def.memory = SnapKind::No;
                 for d in &disks {
                     if let Some(f) = &d.file {
@@ -348,6 +362,41 @@ impl QemuDriver {
                 Ok(())
             }
         }
+    }
+
+    /// An external snapshot with memory: pause, switch the disks to overlays, write the
+    /// memory state, resume (the disks and memory both hold the paused instant).
+    async fn create_external_with_memory(
+        &self,
+        ctx: &SnapCtx,
+        def: &mut SnapshotDef,
+        file: &str,
+        flags: u32,
+    ) -> VirResult<()> {
+        let vm = ctx
+            .vm
+            .clone()
+            .ok_or_else(|| snap_err(ErrorCode::OperationInvalid, "domain is not running"))?;
+        let was_running = ctx.state == st::RUNNING;
+        if was_running {
+            vm.qmp.execute("stop", None, T).await.map_err(qmp_err)?;
+        }
+        let mut r = self.create_external(ctx, def, flags).await;
+        if r.is_ok() {
+            r = self.snapshot_memory_to_file(ctx, file, was_running).await;
+        }
+        if was_running && flags & create_flags::HALT == 0 {
+            vm.qmp.execute("cont", None, T).await.map_err(qmp_err)?;
+        }
+        r?;
+        def.memory = SnapKind::External;
+        def.memory_file = Some(file.to_string());
+        def.state = if was_running {
+            SnapshotState::Running
+        } else {
+            SnapshotState::Paused
+        };
+        Ok(())
     }
 
     async fn create_external(
@@ -365,15 +414,15 @@ impl QemuDriver {
                 .disks
                 .iter()
                 .find(|s| s.name == d.target || Some(&s.name) == d.file.as_ref());
-            if user.is_some_and(|u| u.kind == SnapKind::No) {
+            if user.is_some_and(|u| u.snapshot == SnapKind::No) {
                 out_disks.push(SnapDisk {
                     name: d.target.clone(),
-                    kind: SnapKind::No,
+                    snapshot: SnapKind::No,
                     ..Default::default()
                 });
                 continue;
             }
-            let file = match user.and_then(|u| u.file.clone()) {
+            let file = match user.and_then(|u| u.source.clone()) {
                 Some(f) => f,
                 None => {
                     let p = std::path::Path::new(base);
@@ -391,15 +440,16 @@ impl QemuDriver {
             }
             out_disks.push(SnapDisk {
                 name: d.target.clone(),
-                kind: SnapKind::External,
-                file: Some(file.clone()),
-                format: Some("qcow2".into()),
+                snapshot: SnapKind::External,
+                source_type: None,
+                source: Some(file.clone()),
+                driver_type: Some("qcow2".into()),
             });
             plan.push((d.clone(), file));
         }
         def.disks = out_disks;
         def.memory = SnapKind::No;
-        def.state = "disk-snapshot".into();
+        def.state = SnapshotState::DiskSnapshot;
         if plan.is_empty() {
             return Err(snap_err(
                 ErrorCode::InvalidArg,

@@ -4,9 +4,9 @@
 use super::blockjob_disk as bd;
 use super::driver::{qmp_err, QemuDriver};
 use super::snapshot::{snap_err, snapshot_op};
-use super::snapshot_def::SnapshotDef;
 use super::snapshot_store::{list_flags, no_snapshot};
 use super::state::StateReason;
+use rvirt_conf::snapshot::{SnapshotDef, SnapshotState};
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::event::lifecycle;
 use rvirt_core::handle::{DomainRef, DomainSnapshotRef};
@@ -47,7 +47,9 @@ impl QemuDriver {
     pub(crate) fn snapshot_xml(&self, snap: &DomainSnapshotRef, flags: u32) -> VirResult<String> {
         VirError::check_flags(ErrorDomain::Qemu, flags, 1, "virDomainSnapshotGetXMLDesc")?;
         let set = self.snapshots(&self.dom_name(&snap.dom)?);
-        Ok(set.get(&snap.name)?.format(false))
+        Ok(set
+            .get(&snap.name)?
+            .format(rvirt_conf::snapshot::SnapshotFormatFlags::default()))
     }
 
     /// `virDomainListAllSnapshots`.
@@ -153,14 +155,19 @@ impl QemuDriver {
         let ctx = self.snap_ctx(dom)?;
         let mut set = self.snapshots(&ctx.name);
         let s = set.get(&snap.name)?.clone();
-        if s.is_external() {
-            return Err(snap_err(
-                ErrorCode::OperationUnsupported,
-                "revert to external snapshot not supported yet",
-            ));
-        }
         self.snap_job(dom, Some(snapshot_op::SNAPSHOT_REVERT), true);
-        let r = self.revert_internal(dom, &ctx, &s, flags).await;
+        let r = if s.is_external() {
+            self.revert_external(&ctx, &s, flags).await
+        } else {
+            match self.restore_recorded_disks(&ctx, &s).await {
+                Ok(true) => match self.snap_ctx(dom) {
+                    Ok(fresh) => self.revert_internal(dom, &fresh, &s, flags).await,
+                    Err(e) => Err(e),
+                },
+                Ok(false) => self.revert_internal(dom, &ctx, &s, flags).await,
+                Err(e) => Err(e),
+            }
+        };
         self.snap_job(dom, None, r.is_ok());
         r?;
         set.set_current(Some(&s.name))
@@ -174,10 +181,10 @@ impl QemuDriver {
         flags: u32,
     ) -> VirResult<()> {
         let disks = Self::internal_disks(ctx, s)?;
-        if s.is_active_state() {
+        if matches!(s.state, SnapshotState::Running | SnapshotState::Paused) {
             let was_active = ctx.active;
             if !was_active {
-                self.start_domain(ctx.uuid, true).await?;
+                Box::pin(self.start_domain(ctx.uuid, true)).await?;
             }
             let vm = self.vm_of(dom)?;
             if was_active && ctx.state == st::RUNNING {
@@ -202,8 +209,8 @@ impl QemuDriver {
                 json!({"tag": s.name, "vmstate": first, "devices": nodes}),
             )
             .await?;
-            let run =
-                flags & REVERT_RUNNING != 0 || (flags & REVERT_PAUSED == 0 && s.state == "running");
+            let run = flags & REVERT_RUNNING != 0
+                || (flags & REVERT_PAUSED == 0 && s.state == SnapshotState::Running);
             if run {
                 vm.qmp.execute("cont", None, bd::T).await.map_err(qmp_err)?;
             }
@@ -247,7 +254,7 @@ impl QemuDriver {
         }
         if flags & (REVERT_RUNNING | REVERT_PAUSED) != 0 {
             let paused = flags & REVERT_PAUSED != 0;
-            self.start_domain(ctx.uuid, paused).await?;
+            Box::pin(self.start_domain(ctx.uuid, paused)).await?;
         }
         Ok(())
     }
@@ -275,17 +282,29 @@ impl QemuDriver {
         }
         let metadata_only = flags & DELETE_METADATA_ONLY != 0;
         if !metadata_only {
-            if let Some(v) = victims.iter().find(|v| v.is_external()) {
-                return Err(snap_err(
-                    ErrorCode::OperationUnsupported,
-                    format!(
-                        "deletion of external disk snapshot '{}' is not supported; use --metadata",
-                        v.name
-                    ),
-                ));
+            let (external, internal): (Vec<SnapshotDef>, Vec<SnapshotDef>) =
+                victims.iter().cloned().partition(|v| v.is_external());
+            if !external.is_empty() {
+                if victims.len() > 1 {
+                    return Err(snap_err(
+                        ErrorCode::OperationUnsupported,
+                        "deleting external snapshots together with their children is not supported; use --metadata",
+                    ));
+                }
+                self.snap_job(dom, Some(snapshot_op::SNAPSHOT_DELETE), true);
+                let mut r = Ok(());
+                for v in &external {
+                    r = self.delete_external(dom, &ctx, v).await;
+                    if r.is_err() {
+                        break;
+                    }
+                }
+                self.snap_job(dom, None, r.is_ok());
+                r?;
             }
+            let victims_internal = internal;
             self.snap_job(dom, Some(snapshot_op::SNAPSHOT_DELETE), true);
-            let r = self.delete_internal(dom, &ctx, &victims).await;
+            let r = self.delete_internal(dom, &ctx, &victims_internal).await;
             self.snap_job(dom, None, r.is_ok());
             r?;
         }

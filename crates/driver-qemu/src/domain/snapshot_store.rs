@@ -2,8 +2,8 @@
 //! snapshot tree: current snapshot, parents, children, list filters
 //! (`virDomainListAllSnapshots` flags).
 
-use super::snapshot_def::SnapshotDef;
 use crate::paths::QemuPaths;
+use rvirt_conf::snapshot::{SnapshotDef, SnapshotFormatFlags, SnapshotParseFlags, SnapshotState};
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use std::path::PathBuf;
 
@@ -23,6 +23,13 @@ pub mod list_flags {
     pub const TOPOLOGICAL: u32 = 1024;
     pub const ALL: u32 = 2047;
 }
+
+/// How stored metadata is read (`VIR_DOMAIN_SNAPSHOT_PARSE_INTERNAL`).
+const METADATA: SnapshotParseFlags = SnapshotParseFlags {
+    redefine: true,
+    internal: true,
+    now: 0,
+};
 
 /// The snapshot directory of one domain.
 pub fn snapshot_dir(paths: &QemuPaths, dom: &str) -> PathBuf {
@@ -65,7 +72,7 @@ impl SnapshotSet {
                     continue;
                 }
                 if let Ok(x) = std::fs::read_to_string(&p) {
-                    match SnapshotDef::parse(&x) {
+                    match SnapshotDef::parse(&x, METADATA) {
                         Ok(d) => snaps.push(d),
                         Err(e) => tracing::warn!("ignoring snapshot {}: {e}", p.display()),
                     }
@@ -83,7 +90,7 @@ impl SnapshotSet {
         std::fs::create_dir_all(&self.dir)
             .map_err(|e| io_err("cannot create directory", &self.dir, e))?;
         let p = self.dir.join(format!("{}.xml", s.name));
-        std::fs::write(&p, s.format(true))
+        std::fs::write(&p, s.format(SnapshotFormatFlags { internal: true }))
             .map_err(|e| io_err("failed to write snapshot metadata", &p, e))
     }
 
@@ -166,9 +173,10 @@ impl SnapshotSet {
                 let meta_ok = flags & (f::METADATA | f::NO_METADATA) != f::NO_METADATA;
                 let kind = flags & (f::INACTIVE | f::ACTIVE | f::DISK_ONLY);
                 let kind_ok = kind == 0
-                    || (kind & f::INACTIVE != 0 && s.state == "shutoff")
-                    || (kind & f::ACTIVE != 0 && s.is_active_state())
-                    || (kind & f::DISK_ONLY != 0 && s.state == "disk-snapshot");
+                    || (kind & f::INACTIVE != 0 && s.state == SnapshotState::Shutoff)
+                    || (kind & f::ACTIVE != 0
+                        && matches!(s.state, SnapshotState::Running | SnapshotState::Paused))
+                    || (kind & f::DISK_ONLY != 0 && s.state == SnapshotState::DiskSnapshot);
                 let loc = flags & (f::INTERNAL | f::EXTERNAL);
                 let loc_ok = loc == 0
                     || (loc & f::INTERNAL != 0 && !s.is_external())
@@ -197,7 +205,7 @@ mod tests {
         SnapshotDef {
             name: name.into(),
             parent: parent.map(str::to_string),
-            state: state.into(),
+            state: SnapshotState::from_name(state).unwrap_or_default(),
             creation_time: t,
             ..Default::default()
         }
@@ -234,5 +242,38 @@ mod tests {
         desc.sort();
         assert_eq!(desc, ["b", "c", "d"]);
         assert!(set.get("zz").is_err());
+    }
+
+    #[test]
+    fn external_snapshot_metadata_survives_reload() {
+        use rvirt_conf::snapshot::{SnapshotDiskDef, SnapshotLocation};
+        let root = tempfile::tempdir().unwrap();
+        let paths = QemuPaths::under(root.path());
+        let mut s = snap("ext", Some("int"), "running", 7);
+        s.memory = SnapshotLocation::External;
+        s.memory_file = Some("/var/lib/mem.ext".into());
+        s.disks = vec![SnapshotDiskDef {
+            name: "vda".into(),
+            snapshot: SnapshotLocation::External,
+            source_type: None,
+            source: Some("/var/lib/data.ext".into()),
+            driver_type: Some("qcow2".into()),
+        }];
+        s.domain = Some("<domain type='qemu'>\n  <name>g</name>\n</domain>".into());
+        let mut set = SnapshotSet::load(&paths, "g");
+        set.write(&s).unwrap();
+        set.snaps.push(s.clone());
+        set.set_current(Some("ext")).unwrap();
+        let set = SnapshotSet::load(&paths, "g");
+        let back = set.get("ext").unwrap();
+        assert!(back.current);
+        assert_eq!(back.memory_file, s.memory_file);
+        assert_eq!(back.disks, s.disks);
+        assert_eq!(back.domain, s.domain);
+        assert_eq!(names_of(set.list(list_flags::EXTERNAL)), ["ext"]);
+    }
+
+    fn names_of(v: Vec<&SnapshotDef>) -> Vec<String> {
+        v.iter().map(|s| s.name.clone()).collect()
     }
 }

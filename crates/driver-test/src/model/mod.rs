@@ -1,3 +1,3 @@
-//! Driver-side XML models conf does not provide (domain snapshots).
+//! Driver-side wrappers around conf models (snapshots with their typed domain).
 
 pub mod snapshot;

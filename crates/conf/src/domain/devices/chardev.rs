@@ -248,7 +248,6 @@ pub(crate) fn add_console_compat(def: &mut DomainDef) {
                 if !["pci-serial", "usb-serial", "isa-debug"].contains(&st) {
                     let mut c = s.clone();
                     c.name = "console".into();
-                    c.remove_children("address");
                     let port = port_of(s).unwrap_or(0);
                     let t = c.child_or_insert("target");
                     t.attrs = vec![

@@ -47,6 +47,17 @@ pub(crate) fn parse_controller(d: &mut Element) -> VirResult<()> {
     Ok(())
 }
 
+/// Whether a controller is a USB companion (`<master>`, explicit or implied by an ICH9 UHCI
+/// model, which libvirt sets while parsing, before it orders the controllers).
+fn is_companion(e: &Element) -> bool {
+    e.child("master").is_some()
+        || (e.attr("type") == Some("usb")
+            && matches!(
+                e.attr("model"),
+                Some("ich9-uhci1" | "ich9-uhci2" | "ich9-uhci3")
+            ))
+}
+
 /// `virDomainControllerInsertPreAlloced`: the order libvirt stores parsed controllers in —
 /// each one goes before the first same-type controller with a higher index (a master before
 /// its companions), unindexed ones after the last of their type.
@@ -59,7 +70,7 @@ pub(crate) fn order_parsed_controllers(devs: &mut [Element]) {
         let new = std::mem::take(&mut devs[i]);
         let ty = new.attr("type").map(str::to_string);
         let idx = new.attr("index").and_then(|v| v.trim().parse::<i64>().ok());
-        let master = new.child("master").is_some();
+        let master = is_companion(&new);
         let mut insert_at: Option<usize> = None;
         for (j, cur) in placed.iter().enumerate().rev() {
             if cur.attr("type").map(str::to_string) != ty {
@@ -73,7 +84,7 @@ pub(crate) fn order_parsed_controllers(devs: &mut [Element]) {
                 .attr("index")
                 .and_then(|v| v.trim().parse::<i64>().ok())
                 .unwrap_or(-1);
-            if cur_idx > idx || (!master && cur.child("master").is_some() && cur_idx == idx) {
+            if cur_idx > idx || (!master && is_companion(cur) && cur_idx == idx) {
                 insert_at = Some(j);
             } else if insert_at.is_none() {
                 insert_at = Some(j + 1);

@@ -53,6 +53,50 @@ pub fn disk_name_to_index(name: &str) -> Option<u64> {
     Some(idx)
 }
 
+/// `virDomainDiskInsertPreAlloced`: the order libvirt stores parsed disks in — each one goes
+/// before the first disk on the same bus with a higher target index, else after the last
+/// disk on its bus, else at the end.
+pub(crate) fn order_parsed_disks(devs: &mut [Element]) {
+    let slots: Vec<usize> = (0..devs.len())
+        .filter(|&i| devs[i].name == "disk")
+        .collect();
+    let key = |e: &Element| -> (String, i64) {
+        let target = e.child("target");
+        let dst = target.and_then(|t| t.attr("dev")).unwrap_or("");
+        let bus = target
+            .and_then(|t| t.attr("bus"))
+            .unwrap_or_else(|| default_bus(e.attr("device").unwrap_or("disk"), dst));
+        let idx = disk_name_to_index(dst)
+            .and_then(|i| i64::try_from(i).ok())
+            .unwrap_or(-1);
+        (bus.to_string(), idx)
+    };
+    let mut placed: Vec<Element> = Vec::with_capacity(slots.len());
+    for &i in &slots {
+        let new = std::mem::take(&mut devs[i]);
+        let (bus, idx) = key(&new);
+        let mut insert_at: Option<usize> = None;
+        for (j, cur) in placed.iter().enumerate().rev() {
+            let (cur_bus, cur_idx) = key(cur);
+            if cur_bus != bus {
+                continue;
+            }
+            if cur_idx > idx {
+                insert_at = Some(j);
+            } else if insert_at.is_none() {
+                insert_at = Some(j + 1);
+            }
+        }
+        match insert_at {
+            Some(p) => placed.insert(p, new),
+            None => placed.push(new),
+        }
+    }
+    for (slot, e) in slots.into_iter().zip(placed) {
+        devs[slot] = e;
+    }
+}
+
 fn default_bus(device: &str, dst: &str) -> &'static str {
     if device == "floppy" {
         "fdc"
@@ -240,6 +284,37 @@ pub(crate) fn disk_info(d: &Element) -> crate::domain::def::DiskInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn disk(dev: &str, bus: Option<&str>) -> Element {
+        let mut d = Element::new("disk");
+        let t = d.child_or_insert("target");
+        t.set_attr("dev", dev);
+        if let Some(b) = bus {
+            t.set_attr("bus", b);
+        }
+        d
+    }
+
+    #[test]
+    fn parsed_disks_ordered_per_bus() {
+        let mut devs = vec![
+            disk("hdc", Some("ide")),
+            Element::new("controller"),
+            disk("vdb", None),
+            disk("hda", Some("ide")),
+            disk("vda", Some("virtio")),
+        ];
+        order_parsed_disks(&mut devs);
+        let names: Vec<&str> = devs
+            .iter()
+            .map(|d| {
+                d.child("target")
+                    .and_then(|t| t.attr("dev"))
+                    .unwrap_or(&d.name)
+            })
+            .collect();
+        assert_eq!(names, ["hda", "controller", "hdc", "vda", "vdb"]);
+    }
 
     #[test]
     fn names_to_index() {

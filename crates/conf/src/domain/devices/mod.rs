@@ -47,6 +47,7 @@ pub const DEVICE_ORDER: &[&str] = &[
     "watchdog",
     "memballoon",
     "rng",
+    "nvram",
     "panic",
     "shmem",
     "memory",
@@ -61,6 +62,7 @@ pub(crate) fn parse_devices(def: &mut DomainDef, hooks: &dyn super::DriverHooks)
     let mut devs = std::mem::take(&mut def.devices);
     devs.retain(|d| DEVICE_ORDER.contains(&d.name.as_str()));
     controller::order_parsed_controllers(&mut devs);
+    disk::order_parsed_disks(&mut devs);
     for d in devs.iter_mut() {
         address::normalize_all(d)?;
         if let Some(b) = d.child_mut("boot") {

@@ -25,6 +25,8 @@ pub struct DaemonConfig {
     pub tls_no_verify_certificate: bool,
     pub tls_no_sanity_certificate: bool,
     pub tls_allowed_dn_list: Option<Vec<String>>,
+    /// `sasl_allowed_username_list`: glob patterns of SASL user names allowed in.
+    pub sasl_allowed_username_list: Option<Vec<String>>,
     pub max_clients: i64,
     pub max_anonymous_clients: i64,
     pub max_queued_clients: i64,
@@ -63,6 +65,7 @@ impl Default for DaemonConfig {
             tls_no_verify_certificate: false,
             tls_no_sanity_certificate: false,
             tls_allowed_dn_list: None,
+            sasl_allowed_username_list: None,
             max_clients: 5000,
             max_anonymous_clients: 20,
             max_queued_clients: 1000,
@@ -87,7 +90,6 @@ const IGNORED: &[&str] = &[
     "unix_sock_admin_perms",
     "tcp_min_ssf",
     "access_drivers",
-    "sasl_allowed_username_list",
     "keepalive_required",
     "audit_level",
     "audit_logging",
@@ -174,6 +176,11 @@ impl DaemonConfig {
                         ConfigError::Value(format!("{key}: expected a list of strings"))
                     })?);
                 }
+                "sasl_allowed_username_list" => {
+                    c.sasl_allowed_username_list = Some(v.as_str_list().ok_or_else(|| {
+                        ConfigError::Value(format!("{key}: expected a list of strings"))
+                    })?);
+                }
                 "tls_priority" => warnings.push(format!(
                     "{file}: tls_priority is not supported (rustls uses its own cipher suite list); ignored"
                 )),
@@ -253,7 +260,8 @@ mod tests {
                     crl_file = \"/crl.pem\"\ntls_no_verify_certificate = 1\n\
                     tls_no_sanity_certificate = 1\n\
                     tls_allowed_dn_list = [\"C=GB,CN=*\", \"CN=bob\"]\n\
-                    tls_priority = \"NORMAL\"\nauth_tls = \"none\"\nmax_anonymous_clients = 3\n";
+                    tls_priority = \"NORMAL\"\nauth_tls = \"none\"\nmax_anonymous_clients = 3\n\
+                    sasl_allowed_username_list = [\"admin\", \"ops-*\"]\n";
         let (c, w) = DaemonConfig::parse(text, "x.conf").unwrap();
         assert_eq!(c.key_file.as_deref(), Some("/k.pem"));
         assert_eq!(c.cert_file.as_deref(), Some("/c.pem"));
@@ -265,6 +273,10 @@ mod tests {
             Some(vec!["C=GB,CN=*".to_owned(), "CN=bob".to_owned()])
         );
         assert_eq!(c.server_config().max_anonymous_clients, 3);
+        assert_eq!(
+            c.sasl_allowed_username_list,
+            Some(vec!["admin".to_owned(), "ops-*".to_owned()])
+        );
         assert_eq!(w.len(), 1);
         assert!(w[0].contains("tls_priority is not supported"), "{w:?}");
     }

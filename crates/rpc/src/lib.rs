@@ -2,4 +2,5 @@
 
 pub mod client;
 pub mod pki;
+pub mod sasl;
 pub mod server;

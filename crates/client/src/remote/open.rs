@@ -15,6 +15,7 @@ use rvirt_rpc::client::{
 use super::conn::RemoteConnection;
 use super::events::EventRouter;
 use super::procs as p;
+pub use super::ssh::{ssh_command, SshOptions};
 use super::wire::args;
 
 /// `VIR_DRV_FEATURE_PROGRAM_KEEPALIVE`.
@@ -45,13 +46,9 @@ pub enum Transport {
         verify: bool,
         sanity: bool,
     },
-    /// `ssh` to the host running a netcat-style bridge to the daemon socket.
-    Ssh {
-        host: String,
-        port: Option<u16>,
-        user: Option<String>,
-        socket: String,
-    },
+    /// `ssh` to the host running `virt-ssh-helper` or netcat there (libvirt's
+    /// `virNetClientNewSSH`; see [`ssh_command`]).
+    Ssh(SshOptions),
 }
 
 /// Options for opening a remote connection.
@@ -61,6 +58,8 @@ pub struct RemoteOpenOptions {
     pub read_only: bool,
     /// Client keepalive (interval, count); `None` disables it. Default: virsh's (5 s, 6).
     pub keepalive: Option<(Duration, u32)>,
+    /// `virConnectAuth` callback for SASL credentials not found in `auth.conf`.
+    pub auth: Option<super::auth::AuthCallback>,
 }
 
 impl Default for RemoteOpenOptions {
@@ -68,6 +67,7 @@ impl Default for RemoteOpenOptions {
         RemoteOpenOptions {
             read_only: false,
             keepalive: Some((DEFAULT_KEEPALIVE_INTERVAL, DEFAULT_KEEPALIVE_COUNT)),
+            auth: None,
         }
     }
 }
@@ -138,15 +138,7 @@ pub fn transport_for(uri: &ConnectUri, read_only: bool) -> VirResult<Transport> 
             verify: uri.param("no_verify") != Some("1"),
             sanity: uri.param("no_sanity") != Some("1"),
         }),
-        "ssh" | "libssh" | "libssh2" => Ok(Transport::Ssh {
-            host: uri.host.clone().unwrap_or_else(|| "localhost".into()),
-            port: uri.port,
-            user: uri.user.clone(),
-            socket: uri
-                .param("socket")
-                .map(str::to_owned)
-                .unwrap_or_else(|| default_socket_path(uri, read_only).display().to_string()),
-        }),
+        "ssh" | "libssh" | "libssh2" => Ok(Transport::Ssh(SshOptions::from_uri(uri, read_only))),
         other => Err(VirError::new(
             ErrorCode::NoSupport,
             ErrorDomain::Remote,
@@ -178,21 +170,10 @@ async fn connect_transport(t: &Transport) -> VirResult<(Client, EventReceiver, b
             let (c, ev) = Client::connect_tls(host, *port, &opts).await?;
             Ok((c, ev, true))
         }
-        Transport::Ssh {
-            host,
-            port,
-            user,
-            socket,
-        } => {
-            let mut cmd = tokio::process::Command::new("ssh");
-            if let Some(p) = port {
-                cmd.arg("-p").arg(p.to_string());
-            }
-            if let Some(u) = user {
-                cmd.arg("-l").arg(u);
-            }
-            cmd.args(["-T", "-e", "none", "--", host.as_str()]);
-            cmd.arg(format!("nc -U {socket}"));
+        Transport::Ssh(o) => {
+            let argv = ssh_command(o);
+            let mut cmd = tokio::process::Command::new(&argv[0]);
+            cmd.args(&argv[1..]);
             cmd.stdin(std::process::Stdio::piped())
                 .stdout(std::process::Stdio::piped())
                 .kill_on_drop(true);
@@ -200,7 +181,7 @@ async fn connect_transport(t: &Transport) -> VirResult<(Client, EventReceiver, b
                 VirError::raw(
                     ErrorCode::SystemError,
                     ErrorDomain::Rpc,
-                    format!("Cannot run ssh: {e}"),
+                    format!("Cannot run {}: {e}", argv[0]),
                 )
             })?;
             let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
@@ -256,7 +237,7 @@ impl RemoteConnection {
         }
     }
 
-    async fn authenticate(&self) -> VirResult<()> {
+    async fn authenticate(&self, opts: &RemoteOpenOptions) -> VirResult<()> {
         let types: Vec<i32> = match self.call(p::AUTH_LIST, Bytes::new()).await {
             Ok(mut r) => r.get()?,
             // an old server without AUTH_LIST needs no auth
@@ -278,11 +259,10 @@ impl RemoteConnection {
                     ))
                 }
             }
-            Some(AUTH_SASL) => Err(VirError::new(
-                ErrorCode::AuthFailed,
-                ErrorDomain::Remote,
-                "SASL authentication is not supported by rvirt",
-            )),
+            Some(AUTH_SASL) => {
+                self.authenticate_sasl(self.secure_transport, opts.auth.as_ref())
+                    .await
+            }
             Some(other) => Err(VirError::new(
                 ErrorCode::AuthFailed,
                 ErrorDomain::Remote,
@@ -303,7 +283,7 @@ impl RemoteConnection {
     }
 
     async fn do_handshake(&self, name: &str, opts: &RemoteOpenOptions) -> VirResult<()> {
-        self.authenticate().await?;
+        self.authenticate(opts).await?;
         let keepalive = self.supports_feature(FEATURE_KEEPALIVE).await;
         let flags: u32 = if opts.read_only { CONNECT_RO } else { 0 };
         self.call0(p::CONNECT_OPEN, args!(Some(name.to_string()), flags))

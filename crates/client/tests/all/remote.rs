@@ -194,6 +194,7 @@ async fn remote_keepalive_keeps_idle_connection() {
     let opts = RemoteOpenOptions {
         read_only: false,
         keepalive: Some((Duration::from_millis(300), 2)),
+        ..RemoteOpenOptions::default()
     };
     let conn = Connect::open_with_options(&d.uri("test", "/default"), &opts)
         .await

@@ -41,9 +41,12 @@ fn validate(text: &str, what: &str) -> Result<(), String> {
 impl LogSettings {
     /// Starts from libvirtd.conf's `log_filters` / `log_outputs` (default output `3:stderr`).
     pub fn new(filters: Option<&str>, outputs: Option<&str>, level: i64) -> Self {
-        let outputs = outputs
-            .map(str::to_string)
-            .unwrap_or_else(|| format!("{}:stderr", level.clamp(1, 4)));
+        let outputs = outputs.map(str::to_string).unwrap_or_else(|| {
+            // the level the subscriber really uses (`-v` / RVIRTD_LOG may override)
+            let l = super::log_runtime::default_level()
+                .unwrap_or_else(|| u8::try_from(level.clamp(1, 4)).unwrap_or(3));
+            format!("{l}:stderr")
+        });
         LogSettings {
             filters: Mutex::new(filters.unwrap_or("").trim().to_string()),
             outputs: Mutex::new(outputs.trim().to_string()),
@@ -68,6 +71,7 @@ impl LogSettings {
     pub fn set_filters(&self, v: Option<&str>) -> Result<(), String> {
         let v = v.unwrap_or("").trim();
         validate(v, "filter")?;
+        super::log_runtime::set_filters(v)?;
         set(&self.filters, v.to_string());
         tracing::info!(filters = v, "log filters changed");
         Ok(())
@@ -78,6 +82,8 @@ impl LogSettings {
         let v = v.unwrap_or("").trim();
         let v = if v.is_empty() { "3:stderr" } else { v };
         validate(v, "output")?;
+        super::log_runtime::validate_outputs(v)?;
+        super::log_runtime::set_outputs(v)?;
         set(&self.outputs, v.to_string());
         tracing::info!(outputs = v, "log outputs changed");
         Ok(())

@@ -4,6 +4,9 @@
 
 mod certs;
 mod limits;
+mod log_filters;
+mod sasl;
+mod ssh;
 mod ssh_helper;
 mod tcp;
 mod tls;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::certs::{self, Issued};
 use super::{free_port, have, virsh, Listening};
 
-struct Pki {
+pub(super) struct Pki {
     dir: tempfile::TempDir,
     ca: Issued,
     other_ca: Issued,
@@ -14,7 +14,7 @@ struct Pki {
 }
 
 impl Pki {
-    fn new() -> Pki {
+    pub(super) fn new() -> Pki {
         let dir = tempfile::tempdir().unwrap();
         let ca = certs::ca(dir.path(), "ca");
         let other_ca = certs::ca(dir.path(), "other-ca");
@@ -28,13 +28,13 @@ impl Pki {
     }
 
     /// A pkipath dir for a client `CN=cn` (signed by the right CA unless `wrong_ca`).
-    fn client(&self, name: &str, cn: &str, extra: &str, wrong_ca: bool) -> PathBuf {
+    pub(super) fn client(&self, name: &str, cn: &str, extra: &str, wrong_ca: bool) -> PathBuf {
         let issuer = if wrong_ca { &self.other_ca } else { &self.ca };
         let c = certs::client(self.dir.path(), issuer, name, cn, extra);
         certs::pkipath(self.dir.path(), name, &self.ca, &c)
     }
 
-    fn daemon(&self, port: u16, extra_conf: &str) -> Listening {
+    pub(super) fn daemon(&self, port: u16, extra_conf: &str) -> Listening {
         let conf = format!(
             "listen_tls = 1\nlisten_tcp = 0\nlisten_addr = \"127.0.0.1\"\ntls_port = \"{port}\"\n\
              keepalive_interval = 5\n{extra_conf}"

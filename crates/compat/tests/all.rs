@@ -3,5 +3,6 @@
 mod extensions;
 mod python;
 mod rvirsh_matches_virsh;
+mod storage_e2e;
 mod virsh_cases;
 mod virsh_through_rvirtd;

@@ -63,16 +63,15 @@ fn opts_for(vol: &VolumeDef, format: &str, flags: u32, with_backing: bool) -> Cr
     } else {
         None
     };
-    let preallocation = if flags & CREATE_PREALLOC_METADATA != 0 {
-        Some("metadata".to_string())
-    } else if backing.is_none()
-        && vol.allocation >= vol.capacity
-        && vol.capacity > 0
-        && format == "qcow2"
-    {
+    // libvirt 9.0 preallocates only when asked (PREALLOC_METADATA): `falloc` when the
+    // allocation covers the capacity, else `metadata`. Without the flag a qcow2 is created
+    // sparse (~200 KiB) whatever <allocation> says (checked against libvirtd 9.0).
+    let preallocation = if flags & CREATE_PREALLOC_METADATA == 0 {
+        None
+    } else if backing.is_none() && vol.allocation >= vol.capacity && vol.capacity > 0 {
         Some("falloc".to_string())
     } else {
-        None
+        Some("metadata".to_string())
     };
     CreateOpts {
         format: format.to_string(),
@@ -359,4 +358,35 @@ pub async fn scan_dir(def: &PoolDef, known: &[VolumeDef]) -> VirResult<Scan> {
         sizes: fs_sizes(&target).await?,
         volumes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vol(capacity: u64, allocation: u64) -> VolumeDef {
+        VolumeDef {
+            capacity,
+            allocation,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn qcow2_is_preallocated_only_when_asked() {
+        // virsh vol-create-as without --allocation sends allocation == capacity
+        assert_eq!(
+            opts_for(&vol(1 << 30, 1 << 30), "qcow2", 0, true).preallocation,
+            None
+        );
+        let full = opts_for(
+            &vol(1 << 30, 1 << 30),
+            "qcow2",
+            CREATE_PREALLOC_METADATA,
+            true,
+        );
+        assert_eq!(full.preallocation.as_deref(), Some("falloc"));
+        let meta = opts_for(&vol(1 << 30, 0), "qcow2", CREATE_PREALLOC_METADATA, true);
+        assert_eq!(meta.preallocation.as_deref(), Some("metadata"));
+    }
 }

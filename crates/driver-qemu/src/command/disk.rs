@@ -17,26 +17,34 @@ pub fn disk_args(
     let bus = child_attr(d, "target", "bus").unwrap_or("ide");
     let dev_alias = alias(d).unwrap_or("disk").to_string();
     let readonly = device == "cdrom" || d.child("readonly").is_some();
-    let src = d
-        .child("source")
-        .and_then(|s| s.attr("file").or(s.attr("dev")));
+    let network = d.attr("type") == Some("network");
+    let src = if network {
+        d.child("source").and_then(|s| s.attr("name"))
+    } else {
+        d.child("source")
+            .and_then(|s| s.attr("file").or(s.attr("dev")))
+    };
     let mut a = Vec::new();
     let format_node = format!("libvirt-{node}-format");
     if let Some(path) = src {
-        let proto = match d.attr("type").unwrap_or("file") {
-            "file" => "file",
-            "block" => "host_device",
-            other => return Err(unsupported(format!("disk type '{other}' is not supported"))),
-        };
         let fmt = child_attr(d, "driver", "type").unwrap_or("raw");
         if !matches!(fmt, "raw" | "qcow2" | "qed" | "vmdk" | "vdi" | "vpc") {
             return Err(unsupported(format!("unknown disk format '{fmt}'")));
         }
         a.push("-blockdev".into());
-        a.push(format!(
-            "{{\"driver\":\"{proto}\",\"filename\":{},\"node-name\":\"libvirt-{node}-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}}",
-            json_str(path)
-        ));
+        if network {
+            a.push(iscsi_blockdev(d, path, node)?);
+        } else {
+            let proto = match d.attr("type").unwrap_or("file") {
+                "file" => "file",
+                "block" => "host_device",
+                other => return Err(unsupported(format!("disk type '{other}' is not supported"))),
+            };
+            a.push(format!(
+                "{{\"driver\":\"{proto}\",\"filename\":{},\"node-name\":\"libvirt-{node}-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}}",
+                json_str(path)
+            ));
+        }
         a.push("-blockdev".into());
         a.push(format!(
             "{{\"node-name\":\"{format_node}\",\"read-only\":{readonly},\"driver\":\"{fmt}\",\"file\":\"libvirt-{node}-storage\"}}"
@@ -96,4 +104,40 @@ pub fn disk_args(
     a.push("-device".into());
     a.push(dev);
     Ok(a)
+}
+
+/// `<disk type='network'><source protocol='iscsi' name='TARGET/LUN'><host name port/>`
+/// → QEMU's libiscsi block driver (`block-iscsi.so`, Debian's qemu-block-extra).
+fn iscsi_blockdev(d: &Element, name: &str, node: usize) -> VirResult<String> {
+    let src = d.child("source");
+    let proto = src.and_then(|s| s.attr("protocol")).unwrap_or("");
+    if proto != "iscsi" {
+        return Err(unsupported(format!(
+            "network disk protocol '{proto}' is not supported"
+        )));
+    }
+    let (target, lun) = name
+        .rsplit_once('/')
+        .and_then(|(t, l)| Some((t, l.parse::<u32>().ok()?)))
+        .unwrap_or((name, 0));
+    let host = src.and_then(|s| s.child("host"));
+    let hname = host.and_then(|h| h.attr("name")).unwrap_or("localhost");
+    let port = host.and_then(|h| h.attr("port")).unwrap_or("3260");
+    let portal = if hname.contains(':') {
+        format!("[{hname}]:{port}")
+    } else {
+        format!("{hname}:{port}")
+    };
+    let initiator = src
+        .and_then(|s| s.child("initiator"))
+        .and_then(|i| i.child("iqn"))
+        .and_then(|i| i.attr("name"))
+        .map_or(String::new(), |n| {
+            format!(",\"initiator-name\":{}", json_str(n))
+        });
+    Ok(format!(
+        "{{\"driver\":\"iscsi\",\"portal\":{},\"target\":{},\"lun\":{lun},\"transport\":\"tcp\"{initiator},\"node-name\":\"libvirt-{node}-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}}",
+        json_str(&portal),
+        json_str(target)
+    ))
 }

@@ -7,6 +7,8 @@ mod fake;
 mod iface;
 #[path = "all/nodedev.rs"]
 mod nodedev;
+#[path = "all/nodedev_events.rs"]
+mod nodedev_events;
 #[path = "all/secret.rs"]
 mod secret;
 #[path = "all/secret_crypt.rs"]

@@ -146,6 +146,7 @@ impl NetworkDriverImpl {
                 obj.def = live;
                 obj.active = true;
                 obj.dnsmasq_pid = pid;
+                obj.ports = self.load_ports(&obj.def.name);
                 if pid.is_none() && dnsmasq::wants_dnsmasq(&obj.def) {
                     match self.start_dnsmasq(&obj.def).await {
                         Ok(p) => obj.dnsmasq_pid = Some(p),
@@ -155,6 +156,7 @@ impl NetworkDriverImpl {
             } else {
                 let def = live;
                 let _ = self.teardown(&def, pid).await;
+                self.clear_ports(&def.name);
                 if !obj.persistent {
                     nets.remove(idx);
                 }
@@ -345,6 +347,9 @@ impl NetworkDriverImpl {
             let mac = def.mac.as_ref().map(mac_string).unwrap_or_else(random_mac);
             let res = async {
                 netdev::create_bridge(&def, &bridge, &mac).await?;
+                if def.bandwidth.is_some() {
+                    crate::qos::apply(&bridge, def.bandwidth.as_ref(), true, true).await?;
+                }
                 if matches!(mode, ForwardMode::Nat | ForwardMode::Route) {
                     netdev::enable_forwarding(&def)?;
                 }
@@ -401,6 +406,7 @@ impl NetworkDriverImpl {
         o.dnsmasq_pid = None;
         o.ports.clear();
         o.def.connections = 0;
+        self.clear_ports(&def.name);
         if let Some(nd) = o.new_def.take() {
             o.def = nd;
         }

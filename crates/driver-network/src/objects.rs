@@ -1,5 +1,6 @@
 //! The network object table (`virNetworkObjList`).
 
+use rvirt_conf::netport::NetworkPortDef;
 use rvirt_conf::network::NetworkDef;
 use rvirt_core::handle::{NetworkRef, Uuid};
 
@@ -15,8 +16,8 @@ pub struct NetObj {
     pub autostart: bool,
     /// dnsmasq's pid while running.
     pub dnsmasq_pid: Option<i32>,
-    /// Ports allocated on this network (guest MACs).
-    pub ports: Vec<String>,
+    /// Ports allocated on this network (`virNetworkPortDef`s).
+    pub ports: Vec<NetworkPortDef>,
 }
 
 impl NetObj {

@@ -4,8 +4,9 @@ use async_trait::async_trait;
 use rvirt_conf::network::{NetworkDef, NetworkFormatOptions};
 use rvirt_core::driver::NetworkDriver;
 use rvirt_core::error::{ErrorCode, VirError, VirResult};
-use rvirt_core::handle::{NetworkRef, Uuid};
+use rvirt_core::handle::{NetworkPortRef, NetworkRef, Uuid};
 use rvirt_core::info::NetworkDhcpLease;
+use rvirt_core::typed_param::TypedParam;
 
 use crate::addr::IpNet;
 use crate::driver::{ev, find, find_name, NetworkDriverImpl};
@@ -95,6 +96,7 @@ impl NetworkDriver for NetworkDriverImpl {
     async fn network_define_xml(&self, xml: &str, flags: u32) -> VirResult<NetworkRef> {
         VirError::check_flags(NET, flags, VALIDATE, "networkDefineXMLFlags")?;
         let mut def = NetworkDef::parse(xml)?;
+        crate::policy::check(&def)?;
         let mut nets = self.nets.lock().await;
         let slot = Self::assign(&mut nets, &def, false)?;
         if let Some(i) = slot {
@@ -135,6 +137,7 @@ impl NetworkDriver for NetworkDriverImpl {
     async fn network_create_xml(&self, xml: &str, flags: u32) -> VirResult<NetworkRef> {
         VirError::check_flags(NET, flags, VALIDATE, "networkCreateXMLFlags")?;
         let mut def = NetworkDef::parse(xml)?;
+        crate::policy::check(&def)?;
         let mut nets = self.nets.lock().await;
         let slot = Self::assign(&mut nets, &def, true)?;
         self.prepare_def(&nets, &mut def)?;
@@ -338,5 +341,59 @@ impl NetworkDriver for NetworkDriverImpl {
             .filter(|l| l.expirytime == 0 || l.expirytime > now)
             .filter(|l| want.is_none() || l.mac == want)
             .collect())
+    }
+
+    async fn network_list_all_ports(
+        &self,
+        net: &NetworkRef,
+        flags: u32,
+    ) -> VirResult<Vec<NetworkPortRef>> {
+        self.list_ports(net, flags).await
+    }
+
+    async fn network_port_lookup_by_uuid(
+        &self,
+        net: &NetworkRef,
+        uuid: Uuid,
+    ) -> VirResult<NetworkPortRef> {
+        self.port_lookup(net, uuid).await
+    }
+
+    async fn network_port_create_xml(
+        &self,
+        net: &NetworkRef,
+        xml: &str,
+        flags: u32,
+    ) -> VirResult<NetworkPortRef> {
+        self.port_create(net, xml, flags).await
+    }
+
+    async fn network_port_get_xml_desc(
+        &self,
+        port: &NetworkPortRef,
+        flags: u32,
+    ) -> VirResult<String> {
+        self.port_xml(port, flags).await
+    }
+
+    async fn network_port_delete(&self, port: &NetworkPortRef, flags: u32) -> VirResult<()> {
+        self.port_delete(port, flags).await
+    }
+
+    async fn network_port_get_parameters(
+        &self,
+        port: &NetworkPortRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.port_params(port, flags).await
+    }
+
+    async fn network_port_set_parameters(
+        &self,
+        port: &NetworkPortRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.port_set_params(port, params, flags).await
     }
 }

@@ -11,3 +11,7 @@ mod injection;
 mod netns;
 #[path = "suite/portfwd.rs"]
 mod portfwd;
+#[path = "suite/ports.rs"]
+mod ports;
+#[path = "suite/qos.rs"]
+mod qos;

@@ -4,7 +4,8 @@ use async_trait::async_trait;
 use rvirt_core::driver::NetworkDriver;
 use rvirt_core::error::VirResult;
 use rvirt_core::info::NetworkDhcpLease;
-use rvirt_core::{NetworkRef, Uuid};
+use rvirt_core::typed_param::TypedParam;
+use rvirt_core::{NetworkPortRef, NetworkRef, Uuid};
 
 use super::conn::RemoteConnection;
 use super::procs as p;
@@ -136,5 +137,79 @@ impl NetworkDriver for RemoteConnection {
                 clientid: l.clientid,
             })
             .collect())
+    }
+    /// virNetworkListAllPorts (NETWORK_LIST_ALL_PORTS 404)
+    async fn network_list_all_ports(
+        &self,
+        net: &NetworkRef,
+        flags: u32,
+    ) -> VirResult<Vec<NetworkPortRef>> {
+        self.call(p::NETWORK_LIST_ALL_PORTS, args!(net, 1i32, flags))
+            .await?
+            .get()
+    }
+    /// virNetworkPortLookupByUUID (NETWORK_PORT_LOOKUP_BY_UUID 405)
+    async fn network_port_lookup_by_uuid(
+        &self,
+        net: &NetworkRef,
+        uuid: Uuid,
+    ) -> VirResult<NetworkPortRef> {
+        self.call(p::NETWORK_PORT_LOOKUP_BY_UUID, args!(net, uuid))
+            .await?
+            .get()
+    }
+    /// virNetworkPortCreateXML (NETWORK_PORT_CREATE_XML 406)
+    async fn network_port_create_xml(
+        &self,
+        net: &NetworkRef,
+        xml: &str,
+        flags: u32,
+    ) -> VirResult<NetworkPortRef> {
+        self.call(p::NETWORK_PORT_CREATE_XML, args!(net, xml, flags))
+            .await?
+            .get()
+    }
+    /// virNetworkPortGetXMLDesc (NETWORK_PORT_GET_XML_DESC 409)
+    async fn network_port_get_xml_desc(
+        &self,
+        port: &NetworkPortRef,
+        flags: u32,
+    ) -> VirResult<String> {
+        self.call(p::NETWORK_PORT_GET_XML_DESC, args!(port, flags))
+            .await?
+            .get()
+    }
+    /// virNetworkPortDelete (NETWORK_PORT_DELETE 410)
+    async fn network_port_delete(&self, port: &NetworkPortRef, flags: u32) -> VirResult<()> {
+        self.call0(p::NETWORK_PORT_DELETE, args!(port, flags)).await
+    }
+    /// virNetworkPortGetParameters (NETWORK_PORT_GET_PARAMETERS 407): asks for the count
+    /// first (nparams 0), then for that many.
+    async fn network_port_get_parameters(
+        &self,
+        port: &NetworkPortRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        let mut r = self
+            .call(p::NETWORK_PORT_GET_PARAMETERS, args!(port, 0i32, flags))
+            .await?;
+        let _: Vec<TypedParam> = r.get()?;
+        let n: i32 = r.get()?;
+        if n <= 0 {
+            return Ok(Vec::new());
+        }
+        self.call(p::NETWORK_PORT_GET_PARAMETERS, args!(port, n, flags))
+            .await?
+            .get()
+    }
+    /// virNetworkPortSetParameters (NETWORK_PORT_SET_PARAMETERS 408)
+    async fn network_port_set_parameters(
+        &self,
+        port: &NetworkPortRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.call0(p::NETWORK_PORT_SET_PARAMETERS, args!(port, params, flags))
+            .await
     }
 }

@@ -1,9 +1,11 @@
 //! Network procedures (NETWORK_*, CONNECT_*_NETWORKS).
 
 use rvirt_core::error::VirResult;
+use rvirt_proto::remote::limits::REMOTE_NETWORK_PORT_PARAMETERS_MAX;
 use rvirt_proto::remote::*;
 use rvirt_rpc::server::Outcome;
 
+use super::params::{check_nparams, two_pass};
 use super::{b2i, cap, reply, void, Cx};
 
 const ACTIVE: u32 = 2;
@@ -173,6 +175,66 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
             };
             reply(NetworkGetDhcpLeasesRet { leases, ret })
         }),
+        404 => call!(cx, body, NetworkListAllPortsArgs, |a, c| {
+            let ports = c.network_list_all_ports(&a.network, a.flags).await?;
+            let ret = u32::try_from(ports.len()).unwrap_or(u32::MAX);
+            reply(NetworkListAllPortsRet {
+                ports: if a.need_results != 0 {
+                    ports
+                } else {
+                    Vec::new()
+                },
+                ret,
+            })
+        }),
+        405 => call!(cx, body, NetworkPortLookupByUuidArgs, |a, c| reply(
+            NetworkPortLookupByUuidRet {
+                port: c.network_port_lookup_by_uuid(&a.network, a.uuid).await?
+            }
+        )),
+        406 => call!(
+            cx,
+            body,
+            NetworkPortCreateXmlArgs,
+            "virNetworkPortCreateXML",
+            |a, c| reply(NetworkPortCreateXmlRet {
+                port: c
+                    .network_port_create_xml(&a.network, &a.xml, a.flags)
+                    .await?
+            })
+        ),
+        407 => call!(cx, body, NetworkPortGetParametersArgs, |a, c| {
+            check_nparams(a.nparams, REMOTE_NETWORK_PORT_PARAMETERS_MAX)?;
+            let all = c.network_port_get_parameters(&a.port, a.flags).await?;
+            let (params, nparams) = two_pass(all, a.nparams, a.flags);
+            reply(NetworkPortGetParametersRet { params, nparams })
+        }),
+        408 => call!(
+            cx,
+            body,
+            NetworkPortSetParametersArgs,
+            "virNetworkPortSetParameters",
+            |a, c| {
+                c.network_port_set_parameters(&a.port, a.params, a.flags)
+                    .await?;
+                void()
+            }
+        ),
+        409 => call!(cx, body, NetworkPortGetXmlDescArgs, |a, c| reply(
+            NetworkPortGetXmlDescRet {
+                xml: c.network_port_get_xml_desc(&a.port, a.flags).await?
+            }
+        )),
+        410 => call!(
+            cx,
+            body,
+            NetworkPortDeleteArgs,
+            "virNetworkPortDelete",
+            |a, c| {
+                c.network_port_delete(&a.port, a.flags).await?;
+                void()
+            }
+        ),
         _ => None,
     }
 }

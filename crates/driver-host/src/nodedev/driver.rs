@@ -49,6 +49,16 @@ pub struct NodeDeviceDriverImpl {
     pci_ids: Option<String>,
     #[allow(dead_code)]
     events: EventBus,
+    /// The link watch raising node-device events for network interfaces (host sysfs only).
+    watch: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Drop for NodeDeviceDriverImpl {
+    fn drop(&mut self) {
+        if let Some(w) = self.watch.take() {
+            w.abort();
+        }
+    }
 }
 
 fn no_dev(name: &str) -> VirError {
@@ -75,10 +85,19 @@ impl NodeDeviceDriverImpl {
         events: EventBus,
     ) -> Arc<Self> {
         let pci_ids = pci_ids.and_then(|p| std::fs::read_to_string(p).ok());
+        // Events for the real host only (a fake sysfs root has no kernel behind it).
+        let watch = (sysfs_root == std::path::Path::new("/sys")
+            && tokio::runtime::Handle::try_current().is_ok())
+        .then(|| super::netwatch::spawn_link_watch(events.clone()))
+        .and_then(|r| {
+            r.map_err(|e| tracing::warn!("no node device events for network interfaces: {e}"))
+                .ok()
+        });
         Arc::new(NodeDeviceDriverImpl {
             root: sysfs_root,
             pci_ids,
             events,
+            watch,
         })
     }
 

@@ -5,6 +5,7 @@
 mod caps;
 mod driver;
 mod format;
+pub mod netwatch;
 pub mod pci;
 mod scan;
 

@@ -10,7 +10,7 @@ const MAX_DEPTH: usize = 40;
 const MAX_DEVICES: usize = 100_000;
 
 /// `udevGenerateDeviceName`: `SUBSYSTEM_SYSNAME[_SUFFIX]`, non-alphanumerics as `_`.
-fn gen_name(subsystem: &str, sysname: &str, suffix: Option<&str>) -> String {
+pub(crate) fn gen_name(subsystem: &str, sysname: &str, suffix: Option<&str>) -> String {
     let mut s = format!("{subsystem}_{sysname}");
     if let Some(x) = suffix {
         s.push('_');

@@ -31,6 +31,8 @@ pub struct JobProgress {
     pub mem_total: u64,
     pub mem_processed: u64,
     pub mem_remaining: u64,
+    /// The switch-over downtime QEMU measured (migration), milliseconds.
+    pub downtime_ms: Option<u64>,
 }
 
 impl JobProgress {
@@ -44,6 +46,7 @@ impl JobProgress {
             mem_total: 0,
             mem_processed: 0,
             mem_remaining: 0,
+            downtime_ms: None,
         }
     }
 
@@ -58,6 +61,9 @@ impl JobProgress {
         }
         if let Some(t) = ram["remaining"].as_u64() {
             self.mem_remaining = t;
+        }
+        if let Some(d) = v["downtime"].as_u64() {
+            self.downtime_ms = Some(d);
         }
     }
 
@@ -98,7 +104,7 @@ impl JobProgress {
     /// `virDomainGetJobStats` parameters (`VIR_DOMAIN_JOB_*` field names).
     pub fn params(&self) -> Vec<TypedParam> {
         let u = |k: &str, v: u64| TypedParam::new(k, TypedValue::ULLong(v));
-        vec![
+        let mut p = vec![
             TypedParam::new("operation", TypedValue::Int(self.operation)),
             u("time_elapsed", self.elapsed()),
             u("data_total", self.mem_total),
@@ -107,7 +113,11 @@ impl JobProgress {
             u("memory_total", self.mem_total),
             u("memory_processed", self.mem_processed),
             u("memory_remaining", self.mem_remaining),
-        ]
+        ];
+        if let Some(d) = self.downtime_ms {
+            p.push(u("downtime", d));
+        }
+        p
     }
 }
 

@@ -1,0 +1,286 @@
+//! Migration commands: migrate, migrate-setmaxdowntime, migrate-getmaxdowntime,
+//! migrate-setspeed, migrate-getspeed, migrate-postcopy (virsh 9.0's `migrate*`).
+//!
+//! `migrate` drives libvirt's client-side v3 protocol with typed parameters
+//! (`virDomainMigrate3` → Begin/Prepare/Perform/Finish/Confirm) or, with `--p2p`, hands
+//! the destination URI to the source daemon (`virDomainMigrateToURI3`).
+
+use rvirt::{Connect, DomainRef, TypedParam, TypedValue};
+use rvirt_core::driver::{migrate_flags as mf, migrate_param as mp, param_str, set_param_str};
+
+use crate::defs::{CmdDef, Kind::*, OptDef};
+use crate::lookup;
+use crate::parser::Cmd;
+use crate::vsh::{CmdResult, Ctl, Failure};
+
+const fn o(name: &'static str, kind: crate::defs::Kind, req: bool, named: bool) -> OptDef {
+    OptDef {
+        name,
+        kind,
+        required: req,
+        named_only: named,
+    }
+}
+
+/// The migration commands' definitions.
+pub static CMDS: &[CmdDef] = &[
+    CmdDef {
+        name: "migrate",
+        summary: "migrate domain to another host",
+        opts: &[
+            o("live", Bool, false, false),
+            o("offline", Bool, false, false),
+            o("p2p", Bool, false, false),
+            o("direct", Bool, false, false),
+            o("tunnelled", Bool, false, false),
+            o("persistent", Bool, false, false),
+            o("undefinesource", Bool, false, false),
+            o("suspend", Bool, false, false),
+            o("copy-storage-all", Bool, false, false),
+            o("copy-storage-inc", Bool, false, false),
+            o("change-protection", Bool, false, false),
+            o("unsafe", Bool, false, false),
+            o("verbose", Bool, false, false),
+            o("compressed", Bool, false, false),
+            o("auto-converge", Bool, false, false),
+            o("abort-on-error", Bool, false, false),
+            o("postcopy", Bool, false, false),
+            o("domain", Str, true, false),
+            o("desturi", Str, true, false),
+            o("migrateuri", Str, false, false),
+            o("graphicsuri", Str, false, false),
+            o("listen-address", Str, false, false),
+            o("dname", Str, false, false),
+            o("timeout", Int, false, true),
+            o("xml", Str, false, true),
+            o("persistent-xml", Str, false, true),
+            o("migrate-disks", Str, false, true),
+            o("disks-port", Int, false, true),
+            o("bandwidth", Int, false, true),
+        ],
+    },
+    CmdDef {
+        name: "migrate-setmaxdowntime",
+        summary: "set maximum tolerable downtime",
+        opts: &[
+            o("domain", Str, true, false),
+            o("downtime", Int, true, false),
+        ],
+    },
+    CmdDef {
+        name: "migrate-getmaxdowntime",
+        summary: "get maximum tolerable downtime",
+        opts: &[o("domain", Str, true, false)],
+    },
+    CmdDef {
+        name: "migrate-setspeed",
+        summary: "Set the maximum migration bandwidth",
+        opts: &[
+            o("domain", Str, true, false),
+            o("bandwidth", Int, true, false),
+            o("postcopy", Bool, false, false),
+        ],
+    },
+    CmdDef {
+        name: "migrate-getspeed",
+        summary: "Get the maximum migration bandwidth",
+        opts: &[
+            o("domain", Str, true, false),
+            o("postcopy", Bool, false, false),
+        ],
+    },
+    CmdDef {
+        name: "migrate-postcopy",
+        summary: "Switch running migration from pre-copy to post-copy",
+        opts: &[o("domain", Str, true, false)],
+    },
+];
+
+fn uint(cmd: &Cmd, name: &str) -> Result<Option<u64>, Failure> {
+    cmd.uint(name).map_err(Failure::msg)
+}
+
+fn read_file(path: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::msg(format!("Failed to open file '{path}': {e}")))
+}
+
+fn s(name: &str, v: &str) -> TypedParam {
+    TypedParam::new(name, TypedValue::String(v.to_string()))
+}
+
+/// `virsh migrate`'s flags and typed parameters.
+fn flags_and_params(cmd: &Cmd) -> Result<(u32, Vec<TypedParam>), Failure> {
+    let table: &[(&str, u32)] = &[
+        ("live", mf::LIVE),
+        ("offline", mf::OFFLINE),
+        ("p2p", mf::PEER2PEER),
+        ("tunnelled", mf::TUNNELLED),
+        ("tunneled", mf::TUNNELLED),
+        ("persistent", mf::PERSIST_DEST),
+        ("undefinesource", mf::UNDEFINE_SOURCE),
+        ("suspend", mf::PAUSED),
+        ("copy-storage-all", mf::NON_SHARED_DISK),
+        ("copy-storage-inc", mf::NON_SHARED_INC),
+        ("change-protection", mf::CHANGE_PROTECTION),
+        ("unsafe", mf::UNSAFE),
+        ("compressed", mf::COMPRESSED),
+        ("auto-converge", mf::AUTO_CONVERGE),
+        ("abort-on-error", mf::ABORT_ON_ERROR),
+        ("postcopy", mf::POSTCOPY),
+    ];
+    let mut flags = 0;
+    for (opt, f) in table {
+        if cmd.has(opt) {
+            flags |= f;
+        }
+    }
+    let mut p = Vec::new();
+    for (opt, name) in [
+        ("migrateuri", mp::URI),
+        ("graphicsuri", mp::GRAPHICS_URI),
+        ("listen-address", mp::LISTEN_ADDRESS),
+        ("dname", mp::DEST_NAME),
+    ] {
+        if let Some(v) = cmd.get(opt) {
+            p.push(s(name, v));
+        }
+    }
+    if let Some(f) = cmd.get("xml") {
+        p.push(s(mp::DEST_XML, &read_file(f)?));
+    }
+    if let Some(f) = cmd.get("persistent-xml") {
+        p.push(s(mp::PERSIST_XML, &read_file(f)?));
+    }
+    if let Some(d) = cmd.get("migrate-disks") {
+        for t in d.split(',').filter(|t| !t.is_empty()) {
+            p.push(s(mp::MIGRATE_DISKS, t));
+        }
+    }
+    if let Some(port) = uint(cmd, "disks-port")? {
+        let port = i32::try_from(port).map_err(|_| Failure::msg("invalid disks-port"))?;
+        p.push(TypedParam::new(mp::DISKS_PORT, TypedValue::Int(port)));
+    }
+    if let Some(bw) = uint(cmd, "bandwidth")? {
+        p.push(TypedParam::new(mp::BANDWIDTH, TypedValue::ULLong(bw)));
+    }
+    Ok((flags, p))
+}
+
+/// The client-driven v3 protocol (`virDomainMigrateVersion3Full` with parameters).
+async fn migrate_v3(
+    src: &Connect,
+    dst: &Connect,
+    dom: &DomainRef,
+    mut params: Vec<TypedParam>,
+    mut flags: u32,
+) -> Result<DomainRef, Failure> {
+    flags |= mf::CHANGE_PROTECTION;
+    let (cookie, xml) = src.migrate_begin3_params(dom, &params, flags).await?;
+    if flags & mf::OFFLINE == 0 {
+        let (state, _) = src.domain_get_state(dom, 0).await?;
+        if state == rvirt::info::domain_state::PAUSED {
+            flags |= mf::PAUSED;
+        }
+    }
+    set_param_str(&mut params, mp::DEST_XML, &xml);
+    let dflags = flags & !(mf::ABORT_ON_ERROR | mf::AUTO_CONVERGE | mf::CHANGE_PROTECTION);
+    let (cookie, uri) = dst
+        .migrate_prepare3_params(&params, &cookie, dflags)
+        .await?;
+    if let Some(u) = uri {
+        set_param_str(&mut params, mp::URI, &u);
+    }
+    let performed = src
+        .migrate_perform3_params(dom, None, &params, &cookie, flags)
+        .await;
+    if param_str(&params, mp::DEST_NAME).is_none() {
+        set_param_str(&mut params, mp::DEST_NAME, &dom.name);
+    }
+    let (cookie, cancelled) = match &performed {
+        Ok(c) => (c.clone(), false),
+        Err(_) => (Vec::new(), true),
+    };
+    let finished = dst
+        .migrate_finish3_params(&params, &cookie, dflags, cancelled)
+        .await;
+    let (cookie, cancelled) = match &finished {
+        Ok((_, c)) => (c.clone(), false),
+        Err(_) => (Vec::new(), true),
+    };
+    let confirmed = src
+        .migrate_confirm3_params(dom, &params, &cookie, flags, cancelled)
+        .await;
+    performed?;
+    let (ddom, _) = finished?;
+    confirmed?;
+    Ok(ddom)
+}
+
+async fn migrate(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
+    let dom = lookup::domain(conn, cmd, "domain").await?;
+    let desturi = cmd
+        .get("desturi")
+        .ok_or_else(|| Failure::msg("command 'migrate' requires <desturi> option"))?;
+    let (flags, params) = flags_and_params(cmd)?;
+    if cmd.has("direct") {
+        return Err(Failure::msg(
+            "Operation not supported: direct migration is not supported by the QEMU driver",
+        ));
+    }
+    if flags & mf::PEER2PEER != 0 {
+        conn.migrate_perform3_params(&dom, Some(desturi), &params, &[], flags)
+            .await?;
+    } else {
+        let dst = Connect::open(desturi).await?;
+        let r = migrate_v3(conn, &dst, &dom, params, flags).await;
+        let _ = dst.close().await;
+        r?;
+    }
+    if cmd.has("verbose") {
+        ctl.print("\rMigration: [100 %]\n");
+    }
+    Ok(())
+}
+
+/// Runs one migration command.
+pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
+    match cmd.def.name {
+        "migrate" => migrate(ctl, conn, cmd).await,
+        "migrate-setmaxdowntime" => {
+            let dom = lookup::domain(conn, cmd, "domain").await?;
+            let d = uint(cmd, "downtime")?.unwrap_or(0);
+            if d < 1 {
+                return Err(Failure::msg("migrate: Invalid downtime"));
+            }
+            conn.migrate_set_max_downtime(&dom, d, 0).await?;
+            Ok(())
+        }
+        "migrate-getmaxdowntime" => {
+            let dom = lookup::domain(conn, cmd, "domain").await?;
+            let d = conn.migrate_get_max_downtime(&dom, 0).await?;
+            ctl.print(&format!("{d}\n"));
+            Ok(())
+        }
+        "migrate-setspeed" => {
+            let dom = lookup::domain(conn, cmd, "domain").await?;
+            let bw = uint(cmd, "bandwidth")?.unwrap_or(0);
+            let f = u32::from(cmd.has("postcopy"));
+            conn.migrate_set_max_speed(&dom, bw, f).await?;
+            Ok(())
+        }
+        "migrate-getspeed" => {
+            let dom = lookup::domain(conn, cmd, "domain").await?;
+            let f = u32::from(cmd.has("postcopy"));
+            let bw = conn.migrate_get_max_speed(&dom, f).await?;
+            ctl.print(&format!("{bw}\n"));
+            Ok(())
+        }
+        "migrate-postcopy" => {
+            let dom = lookup::domain(conn, cmd, "domain").await?;
+            conn.migrate_start_post_copy(&dom, 0).await?;
+            Ok(())
+        }
+        _ => Err(Failure::msg(format!("unknown command: {}", cmd.def.name))),
+    }
+}

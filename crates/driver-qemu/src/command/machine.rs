@@ -42,7 +42,15 @@ pub fn head_args(def: &DomainDef, ctx: &BuildContext, monitor: &str) -> VirResul
     if let Some(cpu) = cpu_arg(def, accel) {
         push("-cpu", cpu);
     }
-    push("-m", format!("size={}k", def.max_memory_kib));
+    push(
+        "-m",
+        match def.hotplug_memory {
+            Some((max, slots)) => {
+                format!("size={}k,slots={slots},maxmem={max}k", def.max_memory_kib)
+            }
+            None => format!("size={}k", def.max_memory_kib),
+        },
+    );
     push("-overcommit", "mem-lock=off".into());
     let max = def.vcpus_max.max(1);
     let cur = if def.vcpus_current == 0 {

@@ -141,7 +141,22 @@ impl QemuDriver {
             .map_err(qmp_err)
     }
 
+    /// `qemuDomainAgentAvailable`: the agent must be configured and its channel open.
+    pub(crate) fn agent_available(&self, vm: &Arc<VmProcess>) -> VirResult<()> {
+        self.agent_of(vm)?;
+        if !vm.flag(&vm.agent_connected) {
+            return Err(VirError::new(
+                rvirt_core::error::ErrorCode::AgentUnresponsive,
+                ErrorDomain::Qemu,
+                "QEMU guest agent is not connected",
+            ));
+        }
+        Ok(())
+    }
+
+    /// `guest-shutdown` through the agent (`mode` powerdown or reboot).
     async fn agent_shutdown(&self, vm: &Arc<VmProcess>, mode: &str) -> VirResult<()> {
+        self.agent_available(vm)?;
         let agent = self.agent_of(vm)?;
         // guest-shutdown sends no reply on success: a timeout after sending is success
         match agent

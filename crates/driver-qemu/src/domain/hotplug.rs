@@ -47,7 +47,7 @@ pub fn parse_device(xml: &str) -> VirResult<Element> {
     })?;
     let kind = doc.root_element().tag_name().name().to_string();
     let wrapped = format!(
-        "<domain type='qemu'><name>device-parse</name><memory>1024</memory>\
+        "<domain type='qemu'><name>device-parse</name><memory unit='GiB'>1024</memory>\
          <os><type arch='x86_64' machine='pc'>hvm</type></os><devices>{}</devices></domain>",
         xml.get(doc.root_element().range()).unwrap_or(xml)
     );
@@ -72,6 +72,7 @@ fn find_device(devs: &[Element], want: &Element) -> Option<usize> {
         d.name == want.name
             && match want.name.as_str() {
                 "disk" => target_dev(d).is_some() && target_dev(d) == target_dev(want),
+                "memory" => super::memhotplug::same_dimm(d, want),
                 "interface" => match mac(want) {
                     Some(m) => mac(d).is_some_and(|x| x.eq_ignore_ascii_case(m)),
                     None => util_alias(want).is_some() && util_alias(d) == util_alias(want),
@@ -185,6 +186,7 @@ impl QemuDriver {
         })?;
         let q35 = is_q35(&live);
         match dev.name.as_str() {
+            "memory" => return Box::pin(self.plug_memory(dom, dev)).await,
             "disk" => {
                 if find_device(&live.devices, &dev).is_some() {
                     return Err(invalid(format!(
@@ -441,7 +443,9 @@ impl QemuDriver {
                 },
             )
         };
-        if live {
+        if live && want.name == "memory" {
+            Box::pin(self.unplug_memory(dom, want)).await?;
+        } else if live {
             let (vm, dev) = self.with_dom(dom, |o| {
                 let l = o.live.as_ref().ok_or_else(not_running)?;
                 let i = find_device(&l.devices, want).ok_or_else(missing)?;

@@ -76,6 +76,22 @@ impl QemuDriver {
             if let Some(l) = o.live.take() {
                 self.unplug_all_host_sides(&l);
             }
+            self.cgroup_remove(o.id, o.name());
+            crate::dac::restore_labels(&self.opts.paths, o.name());
+            let xml = o.current_def().format(&rvirt_conf::domain::FormatOptions {
+                id: Some(o.id),
+                ..Default::default()
+            });
+            let (paths, name) = (self.opts.paths.clone(), o.name().to_string());
+            if let Ok(rt) = tokio::runtime::Handle::try_current() {
+                rt.spawn(async move {
+                    for (op, sub) in [("stopped", "end"), ("release", "end")] {
+                        if let Err(e) = crate::hooks::run_hook(&paths, &name, op, sub, &xml).await {
+                            tracing::warn!(domain = %name, error = %e, "{op} hook failed");
+                        }
+                    }
+                });
+            }
             o.id = -1;
             let _ = std::fs::remove_file(status_path(&self.opts.paths, o.name()));
             let _ = std::fs::remove_dir_all(&vm.domain_dir);

@@ -34,6 +34,50 @@ impl ConnectDriver for TestConnection {
     async fn get_uri(&self) -> VirResult<String> {
         Ok(self.uri().to_string())
     }
+    /// virConnectBaselineCPU: libvirt's test driver runs the generic CPU baseline; rvirt
+    /// answers the case without a CPU model database: identical models, no extra features.
+    async fn baseline_cpu(&self, xml_cpus: Vec<String>, flags: u32) -> VirResult<String> {
+        check_flags(flags, 1, "testConnectBaselineCPU")?;
+        let mut model: Option<String> = None;
+        for x in &xml_cpus {
+            let doc = roxmltree::Document::parse(x).map_err(|e| {
+                rvirt_core::error::VirError::new(
+                    rvirt_core::error::ErrorCode::XmlError,
+                    ErrorDomain::Cpu,
+                    e.to_string(),
+                )
+            })?;
+            let root = doc.root_element();
+            let text = |n: &str| {
+                root.children()
+                    .find(|c| c.has_tag_name(n))
+                    .and_then(|c| c.text())
+                    .map(|t| t.trim().to_string())
+            };
+            if text("arch").is_none() {
+                return Err(rvirt_core::error::VirError::new(
+                    rvirt_core::error::ErrorCode::XmlError,
+                    ErrorDomain::Cpu,
+                    "Missing CPU architecture",
+                ));
+            }
+            let m = text("model");
+            let features = root.children().any(|c| c.has_tag_name("feature"));
+            match (&model, m) {
+                (_, None) => return Err(no_support("virConnectBaselineCPU", ErrorDomain::None)),
+                (Some(a), Some(b)) if *a != b => {
+                    return Err(no_support("virConnectBaselineCPU", ErrorDomain::None))
+                }
+                (_, Some(b)) if !features && flags == 0 => model = Some(b),
+                _ => return Err(no_support("virConnectBaselineCPU", ErrorDomain::None)),
+            }
+        }
+        let model = model.ok_or_else(|| no_support("virConnectBaselineCPU", ErrorDomain::None))?;
+        Ok(format!(
+            "<cpu mode='custom' match='exact'>\n  <model fallback='forbid'>{}</model>\n</cpu>\n",
+            rvirt_conf::xml::escape(&model)
+        ))
+    }
     /// virConnectIsSecure
     async fn is_secure(&self) -> VirResult<bool> {
         Ok(true)

@@ -434,14 +434,8 @@ impl DomainDriver for TestConnection {
             let config = affect(d, flags & 3)?;
             let def = if config { d.persistent_def() } else { &d.def };
             let mut v = vec![param("weight", TypedValue::UInt(def.blkio_weight()))];
-            for n in [
-                "device_weight",
-                "device_read_iops_sec",
-                "device_write_iops_sec",
-                "device_read_bytes_sec",
-                "device_write_bytes_sec",
-            ] {
-                v.push(param(n, TypedValue::String(String::new())));
+            for (n, _) in crate::blkio::FIELDS {
+                v.push(param(n, TypedValue::String(crate::blkio::get(def, n))));
             }
             Ok(v)
         })
@@ -472,11 +466,11 @@ impl DomainDriver for TestConnection {
                 &mut d.def
             };
             for p in &params {
-                if let (true, TypedValue::UInt(w)) = (p.field == "weight", &p.value) {
-                    if *w > 1000 || (*w < 100 && *w != 0) {
-                        return Err(invalid_arg("out of blkio weight range."));
-                    }
-                    def.set_blkio_weight(*w);
+                // libvirt's test driver stores any weight (no 100..1000 range check)
+                match (p.field.as_str(), &p.value) {
+                    ("weight", TypedValue::UInt(w)) => def.set_blkio_weight(*w),
+                    (f, TypedValue::String(list)) => crate::blkio::set(def, f, list)?,
+                    _ => {}
                 }
             }
             Ok(())
@@ -831,18 +825,18 @@ impl DomainDriver for TestConnection {
         &self,
         dom: &DomainRef,
         vcpu: u32,
-        _cpumap: Vec<u8>,
+        cpumap: Vec<u8>,
         flags: u32,
     ) -> VirResult<()> {
-        self.dom_pin_vcpu(dom, vcpu, flags)
+        self.dom_pin_vcpu(dom, vcpu, &cpumap, flags)
     }
     async fn domain_pin_emulator(
         &self,
         dom: &DomainRef,
-        _cpumap: Vec<u8>,
+        cpumap: Vec<u8>,
         flags: u32,
     ) -> VirResult<()> {
-        self.dom_pin_emulator(dom, flags)
+        self.dom_pin_emulator(dom, &cpumap, flags)
     }
     async fn domain_set_numa_parameters(
         &self,
@@ -924,28 +918,32 @@ impl DomainDriver for TestConnection {
         self.dom_iothread_info(dom, flags)
     }
     async fn domain_add_iothread(&self, dom: &DomainRef, id: u32, flags: u32) -> VirResult<()> {
-        self.dom_iothread_op(dom, id, IoThreadOp::Add, flags)
+        self.dom_iothread_op(dom, id, IoThreadOp::Add, &[], flags)
     }
     async fn domain_del_iothread(&self, dom: &DomainRef, id: u32, flags: u32) -> VirResult<()> {
-        self.dom_iothread_op(dom, id, IoThreadOp::Del, flags)
+        self.dom_iothread_op(dom, id, IoThreadOp::Del, &[], flags)
     }
     async fn domain_pin_iothread(
         &self,
         dom: &DomainRef,
         id: u32,
-        _cpumap: Vec<u8>,
+        cpumap: Vec<u8>,
         flags: u32,
     ) -> VirResult<()> {
-        self.dom_iothread_op(dom, id, IoThreadOp::Pin, flags)
+        self.dom_iothread_op(dom, id, IoThreadOp::Pin, &cpumap, flags)
     }
     async fn domain_set_iothread_params(
         &self,
         dom: &DomainRef,
         id: u32,
-        _params: Vec<TypedParam>,
+        params: Vec<TypedParam>,
         flags: u32,
     ) -> VirResult<()> {
-        self.dom_iothread_op(dom, id, IoThreadOp::Set, flags)
+        validate(
+            &params,
+            &[("poll_max_ns", 4), ("poll_grow", 2), ("poll_shrink", 2)],
+        )?;
+        self.dom_iothread_op(dom, id, IoThreadOp::Set, &[], flags)
     }
 }
 
@@ -973,9 +971,12 @@ fn fs_toggle(frozen: &mut [bool; 2], mounts: &[String], freeze: bool) -> VirResu
     Ok(i32::try_from(n).unwrap_or(0))
 }
 
-/// `virTypedParamsValidate`: each parameter must be known and of the expected type.
-fn validate(params: &[TypedParam], allowed: &[(&str, i32)]) -> VirResult<()> {
-    for p in params {
+/// `virTypedParamsValidate`: each parameter must be known and of the expected type (checked
+/// in name order, as libvirt sorts them first).
+pub(crate) fn validate(params: &[TypedParam], allowed: &[(&str, i32)]) -> VirResult<()> {
+    let mut sorted: Vec<&TypedParam> = params.iter().collect();
+    sorted.sort_by(|a, b| a.field.cmp(&b.field));
+    for p in sorted {
         match allowed.iter().find(|(n, _)| *n == p.field) {
             None => {
                 return Err(VirError::new(

@@ -3,6 +3,7 @@
 //! `testDomainGetFSInfo`, `testDomainGetDiskErrors`, …). The setters validate as libvirt's
 //! do and accept the change without recording it.
 
+use crate::cputune;
 use crate::domain_query::affect;
 use crate::domdef::DomainDefExt;
 use crate::driver::TestConnection;
@@ -60,11 +61,6 @@ fn param_u64(p: &TypedParam) -> u64 {
 }
 
 impl TestConnection {
-    /// Looks the domain up, checks `flags` against `AFFECT` and resolves live/config.
-    fn affect_check(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
-        self.with_dom(dom, |d| affect(d, flags & AFFECT).map(|_| ()))
-    }
-
     fn active_check(&self, dom: &DomainRef) -> VirResult<()> {
         self.with_dom(dom, |d| {
             if d.is_active() {
@@ -75,28 +71,47 @@ impl TestConnection {
         })
     }
 
-    /// testDomainPinVcpuFlags
-    pub(crate) fn dom_pin_vcpu(&self, dom: &DomainRef, vcpu: u32, flags: u32) -> VirResult<()> {
-        check_flags(flags, AFFECT, "testDomainPinVcpuFlags")?;
+    /// testDomainPinVcpuFlags: stores `<vcpupin>` (live only, as libvirt's test driver).
+    pub(crate) fn dom_pin_vcpu(
+        &self,
+        dom: &DomainRef,
+        vcpu: u32,
+        cpumap: &[u8],
+        flags: u32,
+    ) -> VirResult<()> {
+        check_flags(flags, 1, "testDomainPinVcpuFlags")?;
         self.with_dom(dom, |d| {
             let config = affect(d, flags & AFFECT)?;
-            let def = if config { d.persistent_def() } else { &d.def };
+            let def = cputune::def_mut(d, config);
             if vcpu >= def.vcpus_max {
                 return Err(invalid_arg(format!(
                     "requested vcpu '{vcpu}' is not present in the domain"
                 )));
             }
+            let set = cputune::map_to_cpuset(cpumap);
+            cputune::set_pin(def, "vcpupin", Some(("vcpu", vcpu)), Some(&set));
             Ok(())
         })
     }
 
-    /// testDomainPinEmulator
-    pub(crate) fn dom_pin_emulator(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+    /// testDomainPinEmulator: stores `<emulatorpin>`.
+    pub(crate) fn dom_pin_emulator(
+        &self,
+        dom: &DomainRef,
+        cpumap: &[u8],
+        flags: u32,
+    ) -> VirResult<()> {
         check_flags(flags, AFFECT, "testDomainPinEmulator")?;
-        self.affect_check(dom, flags)
+        self.with_dom(dom, |d| {
+            let config = affect(d, flags & AFFECT)?;
+            let def = cputune::def_mut(d, config);
+            let set = cputune::map_to_cpuset(cpumap);
+            cputune::set_pin(def, "emulatorpin", None, Some(&set));
+            Ok(())
+        })
     }
 
-    /// testDomainSetNumaParameters
+    /// testDomainSetNumaParameters: stores `<numatune><memory>`.
     pub(crate) fn dom_set_numa(
         &self,
         dom: &DomainRef,
@@ -104,16 +119,49 @@ impl TestConnection {
         flags: u32,
     ) -> VirResult<()> {
         check_flags(flags, AFFECT, "testDomainSetNumaParameters")?;
+        let mut mode = None;
+        let mut nodeset = None;
         for p in params {
-            if p.field == "numa_mode" {
-                if let TypedValue::Int(m) = p.value {
-                    if !(0..=3).contains(&m) {
+            match (p.field.as_str(), &p.value) {
+                ("numa_mode", TypedValue::Int(m)) => {
+                    if !(0..=3).contains(m) {
                         return Err(invalid_arg(format!("unsupported numatune mode: '{m}'")));
                     }
+                    mode = Some(["strict", "preferred", "interleave", "restrictive"][*m as usize]);
                 }
+                ("numa_nodeset", TypedValue::String(s)) => nodeset = Some(s.clone()),
+                _ => {}
             }
         }
-        self.affect_check(dom, flags)
+        self.with_dom(dom, |d| {
+            let config = affect(d, flags & AFFECT)?;
+            let active = d.is_active() && !config;
+            let def = cputune::def_mut(d, config);
+            let cur = cputune::numa_memory(def);
+            if let (Some(m), Some((cm, _)), true) = (mode, cur.as_ref(), active) {
+                if m != cm {
+                    return Err(VirError::new(
+                        ErrorCode::OperationInvalid,
+                        ErrorDomain::Domain,
+                        "can't change numatune mode for running domain",
+                    ));
+                }
+            }
+            let new_mode = mode
+                .map(str::to_string)
+                .or_else(|| cur.as_ref().map(|c| c.0.clone()))
+                .unwrap_or_else(|| "strict".into());
+            let Some(set) = nodeset.or_else(|| cur.and_then(|c| c.1)) else {
+                return Err(VirError::new(
+                    ErrorCode::ConfigUnsupported,
+                    ErrorDomain::Domain,
+                    "nodeset for NUMA memory tuning must be set if 'placement' is 'static'",
+                ));
+            };
+            let set = rvirt_conf::domain::bitmap::canonical_bitmap(&set);
+            cputune::set_numa_memory(def, &new_mode, &set);
+            Ok(())
+        })
     }
 
     /// testDomainSetInterfaceParameters
@@ -304,15 +352,33 @@ impl TestConnection {
         self.with_dom(dom, |_| Ok(()))
     }
 
-    /// testDomainGetIOThreadInfo: the default objects define no IOThreads.
+    /// testDomainGetIOThreadInfo: the `<iothreadids>` and their pinning (the host's online
+    /// CPUs when unpinned).
     pub(crate) fn dom_iothread_info(
         &self,
         dom: &DomainRef,
         flags: u32,
     ) -> VirResult<Vec<IoThreadInfo>> {
         check_flags(flags, AFFECT, "testDomainGetIOThreadInfo")?;
-        self.affect_check(dom, flags)?;
-        Ok(Vec::new())
+        let host = cputune::host_online_cpus();
+        self.with_dom(dom, |d| {
+            let config = affect(d, flags & AFFECT)?;
+            let def = if config { d.persistent_def() } else { &d.def };
+            Ok(cputune::iothread_ids(def)
+                .into_iter()
+                .map(|id| {
+                    let set = cputune::pin_of(def, "iothreadpin", Some(("iothread", id)))
+                        .unwrap_or_else(|| host.clone());
+                    let max = rvirt_conf::domain::bitmap::parse_bitmap(&set)
+                        .and_then(|s| s.last().copied())
+                        .unwrap_or(0) as usize;
+                    IoThreadInfo {
+                        iothread_id: id,
+                        cpumap: cputune::cpuset_to_map(&set, max / 8 + 1),
+                    }
+                })
+                .collect())
+        })
     }
 
     /// testDomainAddIOThread / testDomainDelIOThread / testDomainPinIOThread /
@@ -322,6 +388,7 @@ impl TestConnection {
         dom: &DomainRef,
         id: u32,
         what: IoThreadOp,
+        cpumap: &[u8],
         flags: u32,
     ) -> VirResult<()> {
         let allowed = if matches!(what, IoThreadOp::Set) {
@@ -330,20 +397,52 @@ impl TestConnection {
             AFFECT
         };
         check_flags(flags, allowed, what.function())?;
+        if flags & AFFECT == AFFECT {
+            // virDomainObjGetDefs' message carries no "invalid argument:" prefix
+            return Err(VirError::raw(
+                ErrorCode::InvalidArg,
+                ErrorDomain::Domain,
+                "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
+            ));
+        }
         if id == 0 {
             return Err(invalid_arg(format!("invalid iothread id '{id}'")));
         }
-        self.affect_check(dom, flags)?;
-        match what {
-            IoThreadOp::Add => Ok(()),
-            IoThreadOp::Del => Err(invalid_arg(format!(
-                "cannot find IOThread '{id}' in iothreadids list"
-            ))),
-            IoThreadOp::Pin => Err(invalid_arg(format!("iothreadid {id} not found"))),
-            IoThreadOp::Set => Err(invalid_arg(format!(
-                "cannot find IOThread '{id}' in iothreadids"
-            ))),
-        }
+        self.with_dom(dom, |d| {
+            let config = affect(d, flags & AFFECT)?;
+            let def = cputune::def_mut(d, config);
+            let mut ids = cputune::iothread_ids(def);
+            let known = ids.contains(&id);
+            match what {
+                IoThreadOp::Add if known => Err(invalid_arg(format!(
+                    "an IOThread is already using iothread_id '{id}'"
+                ))),
+                IoThreadOp::Add => {
+                    ids.push(id);
+                    cputune::set_iothread_ids(def, &ids);
+                    Ok(())
+                }
+                IoThreadOp::Del if known => {
+                    ids.retain(|i| *i != id);
+                    cputune::set_iothread_ids(def, &ids);
+                    cputune::set_pin(def, "iothreadpin", Some(("iothread", id)), None);
+                    Ok(())
+                }
+                IoThreadOp::Del => Err(invalid_arg(format!(
+                    "cannot find IOThread '{id}' in iothreadids list"
+                ))),
+                IoThreadOp::Pin if known => {
+                    let set = cputune::map_to_cpuset(cpumap);
+                    cputune::set_pin(def, "iothreadpin", Some(("iothread", id)), Some(&set));
+                    Ok(())
+                }
+                IoThreadOp::Pin => Err(invalid_arg(format!("iothreadid {id} not found"))),
+                IoThreadOp::Set if known => Ok(()),
+                IoThreadOp::Set => Err(invalid_arg(format!(
+                    "cannot find IOThread '{id}' in iothreadids"
+                ))),
+            }
+        })
     }
 }
 

@@ -90,7 +90,14 @@ impl TestConnection {
         let maplen = usize::try_from(maplen).unwrap_or(0);
         self.with_def(dom, flags, |def| {
             let n = ncpumaps.min(i32::try_from(def.vcpus_max).unwrap_or(i32::MAX));
-            let maps = (0..n.max(0)).flat_map(|_| all_cpus(cpus, maplen)).collect();
+            let maps = (0..n.max(0))
+                .flat_map(|v| {
+                    match crate::cputune::pin_of(def, "vcpupin", Some(("vcpu", v.unsigned_abs()))) {
+                        Some(set) => crate::cputune::cpuset_to_map(&set, maplen),
+                        None => all_cpus(cpus, maplen),
+                    }
+                })
+                .collect();
             Ok((maps, n))
         })
     }
@@ -105,7 +112,13 @@ impl TestConnection {
         check_flags(flags, AFFECT, "testDomainGetEmulatorPinInfo")?;
         let cpus = self.host_cpus();
         let maplen = usize::try_from(maplen).unwrap_or(0);
-        self.with_def(dom, flags, |_| Ok((all_cpus(cpus, maplen), 1)))
+        self.with_def(dom, flags, |def| {
+            let map = match crate::cputune::pin_of(def, "emulatorpin", None) {
+                Some(set) => crate::cputune::cpuset_to_map(&set, maplen),
+                None => all_cpus(cpus, maplen),
+            };
+            Ok((map, 1))
+        })
     }
 
     /// testDomainGetNumaParameters: mode (`strict` unless `<numatune>` says otherwise) and

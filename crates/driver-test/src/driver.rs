@@ -119,6 +119,9 @@ impl Drop for TestConnection {
     }
 }
 
+impl rvirt_core::driver::QemuExtDriver for TestConnection {}
+impl rvirt_core::driver::DomainMigrationDriver for TestConnection {}
+
 impl Connection for TestConnection {
     fn events(&self) -> EventBus {
         self.shared.events.clone()

@@ -1,7 +1,9 @@
 //! In-memory driver with libvirt's `test:///default` semantics: the default objects, shared
 //! state across `test:///default` connections, `test:///PATH` node files, lifecycle events.
 
+mod blkio;
 mod connect;
+mod cputune;
 mod defaults;
 mod domain;
 mod domain_extra;

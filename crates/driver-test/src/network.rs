@@ -181,7 +181,17 @@ impl NetworkDriver for TestConnection {
         check_flags(flags, 1, "testNetworkDefineXMLFlags")?;
         let def = NetworkDef::parse(xml)?;
         let r = self.with_state(|s| {
+            // an active network keeps its live definition: libvirt's test driver stores the
+            // new one as the pending persistent definition, which no later call shows
+            let live = s
+                .networks
+                .iter()
+                .find(|n| n.active && n.def.name == def.name)
+                .map(|n| n.def.clone());
             let i = assign(s, def, false)?;
+            if let Some(old) = live {
+                s.networks[i].def = old;
+            }
             s.networks[i].persistent = true;
             Ok(s.networks[i].nref())
         })?;

@@ -146,6 +146,14 @@ impl NodeDeviceDriver for TestConnection {
     async fn node_device_list_caps(&self, dev: &NodeDeviceRef) -> VirResult<Vec<String>> {
         self.with_state(|s| Ok(caps(&s.devs[idx(s, &dev.name)?].def)))
     }
+    /// virNodeDeviceIsActive: every device the test driver lists is active.
+    async fn node_device_is_active(&self, dev: &NodeDeviceRef) -> VirResult<bool> {
+        self.with_state(|s| idx(s, &dev.name).map(|_| true))
+    }
+    /// virNodeDeviceIsPersistent: the test driver reports every device persistent.
+    async fn node_device_is_persistent(&self, dev: &NodeDeviceRef) -> VirResult<bool> {
+        self.with_state(|s| idx(s, &dev.name).map(|_| true))
+    }
     async fn node_device_create_xml(&self, xml: &str, flags: u32) -> VirResult<NodeDeviceRef> {
         check_flags(flags, 0, "testNodeDeviceCreateXML")?;
         let def = NodeDeviceDef::parse(xml)?;
@@ -164,7 +172,11 @@ impl NodeDeviceDriver for TestConnection {
             )
         })?;
         let name = self.with_state(|s| {
-            idx(s, &parent)?;
+            if !has_cap(&s.devs[idx(s, &parent)?].def, "vports") {
+                return Err(internal(format!(
+                    "Parent device {parent} is not capable of vport operations"
+                )));
+            }
             // Mock vport creation: a copy of scsi_host11 renamed scsi_host12 with the new WWNs.
             let mut copy = s.devs[idx(s, "scsi_host11")?].def.clone();
             copy.name = "scsi_host12".to_string();

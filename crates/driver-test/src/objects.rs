@@ -1,7 +1,7 @@
 //! The driver's in-memory objects, one struct per kind, and the state they live in.
 
 use crate::domdef::DomainDefExt;
-use crate::model::snapshot::SnapshotDef;
+use crate::model::snapshot::TestSnapshot;
 use crate::state::DomainState;
 use rvirt_conf::domain::DomainDef;
 use rvirt_conf::interface::InterfaceDef;
@@ -32,7 +32,7 @@ pub struct DomainObj {
     pub persistent: bool,
     pub autostart: bool,
     pub has_managed_save: bool,
-    pub snapshots: Vec<SnapshotDef>,
+    pub snapshots: Vec<TestSnapshot>,
     pub current_snapshot: Option<String>,
     pub frozen: [bool; 2],
     pub time: (i64, u32),

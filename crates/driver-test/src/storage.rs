@@ -287,7 +287,17 @@ impl StorageDriver for TestConnection {
         let mut def = PoolDef::parse(xml)?;
         def.apply_test_driver_sizes();
         let r = self.with_state(|s| {
+            // an active pool keeps its live definition (the test driver's pending newDef is
+            // never shown)
+            let live = s
+                .pools
+                .iter()
+                .find(|p| p.active && p.def.name == def.name)
+                .map(|p| p.def.clone());
             let i = pool_add(s, def, false)?;
+            if let Some(old) = live {
+                s.pools[i].def = old;
+            }
             s.pools[i].persistent = true;
             Ok(s.pools[i].pref())
         })?;

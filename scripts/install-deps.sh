@@ -7,8 +7,8 @@ set -euo pipefail
 packages=(
   libvirt-clients python3-libvirt libvirt-daemon libvirt-daemon-driver-qemu
   qemu-system-x86 qemu-utils tshark libvirt-wireshark dnsmasq-base nftables
-  kmod cpio xz-utils busybox-static parted scrub gnutls-bin openssh-server netcat-openbsd
-  tgt libiscsi-bin
+  kmod cpio xz-utils busybox-static parted scrub gnutls-bin openssh-server netcat-openbsd libsasl2-modules
+  tgt libiscsi-bin qemu-block-extra
 )
 
 missing=()

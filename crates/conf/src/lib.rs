@@ -7,8 +7,10 @@
 pub mod capabilities;
 pub mod domain;
 pub mod interface;
+pub mod netport;
 pub mod network;
 pub mod nodedev;
 pub mod secret;
+pub mod snapshot;
 pub mod storage;
 pub mod xml;

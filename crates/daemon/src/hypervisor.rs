@@ -17,7 +17,7 @@ use rvirt_driver_host::secret::SecretPaths;
 use rvirt_driver_host::{HostInterfaceDriver, NodeDeviceDriverImpl, SecretDriverImpl};
 use rvirt_driver_network::{NetworkDriverImpl, NetworkPaths};
 use rvirt_driver_qemu::{
-    NetworkPortAllocator, PortInfo, QemuDriverFactory, ResolvedVolume, VolumeResolver,
+    DirectPlug, NetworkPortAllocator, PortInfo, QemuDriverFactory, ResolvedVolume, VolumeResolver,
 };
 use rvirt_driver_storage::{StorageDriverImpl, StoragePaths};
 use tokio::sync::OnceCell;
@@ -93,21 +93,79 @@ impl DriverFactory for HypervisorFactory {
 /// The network driver as the QEMU driver's port allocator (`<interface type='network'>`).
 struct NetPorts(Arc<NetworkDriverImpl>);
 
+impl NetPorts {
+    /// A port plugged into a bridge or, for macvtap networks, a direct port (the QEMU
+    /// driver makes the NIC a macvtap on `dev`); a port with neither is released with an
+    /// error.
+    async fn plugged(
+        &self,
+        network: &str,
+        mac: &str,
+        p: rvirt_driver_network::PortInfo,
+    ) -> VirResult<PortInfo> {
+        if let Some(bridge) = p.bridge {
+            return Ok(PortInfo {
+                bridge,
+                mtu: p.mtu,
+                direct: None,
+            });
+        }
+        if let Some(dev) = p.direct_dev {
+            let mode = match p.forward_mode.as_str() {
+                m @ ("private" | "vepa" | "passthrough") => m,
+                _ => "bridge",
+            };
+            return Ok(PortInfo {
+                bridge: String::new(),
+                mtu: p.mtu,
+                direct: Some(DirectPlug {
+                    dev,
+                    mode: mode.to_string(),
+                }),
+            });
+        }
+        let _ = self.0.release_port(network, mac).await;
+        Err(rvirt_core::VirError::new(
+            rvirt_core::error::ErrorCode::ConfigUnsupported,
+            rvirt_core::error::ErrorDomain::Qemu,
+            format!("network '{network}' has neither a bridge nor a forward device for guest NICs"),
+        ))
+    }
+}
+
 #[async_trait]
 impl NetworkPortAllocator for NetPorts {
     async fn allocate_port(&self, network: &str, mac: &str) -> VirResult<PortInfo> {
         let p = self.0.allocate_port(network, mac).await?;
-        match p.bridge {
-            Some(bridge) => Ok(PortInfo { bridge, mtu: p.mtu }),
-            None => {
-                let _ = self.0.release_port(network, mac).await;
-                Err(rvirt_core::VirError::new(
-                    rvirt_core::error::ErrorCode::ConfigUnsupported,
-                    rvirt_core::error::ErrorDomain::Qemu,
-                    format!("network '{network}' has no bridge (macvtap networks are not supported for guest NICs yet)"),
-                ))
-            }
-        }
+        self.plugged(network, mac, p).await
+    }
+
+    async fn allocate_port_for(
+        &self,
+        network: &str,
+        mac: &str,
+        owner_name: &str,
+        owner_uuid: [u8; 16],
+    ) -> VirResult<PortInfo> {
+        let p = self
+            .0
+            .allocate_port_for(network, mac, owner_name, owner_uuid)
+            .await?;
+        self.plugged(network, mac, p).await
+    }
+
+    async fn set_bandwidth(&self, ifname: &str, bandwidth_xml: Option<&str>) -> VirResult<()> {
+        rvirt_driver_network::qos::apply_to_tap(ifname, bandwidth_xml).await
+    }
+
+    async fn set_bandwidth_direct(
+        &self,
+        ifname: &str,
+        bandwidth_xml: Option<&str>,
+    ) -> VirResult<()> {
+        use rvirt_driver_network::qos;
+        let bw = bandwidth_xml.map(qos::parse_bandwidth).transpose()?;
+        qos::apply(ifname, bw.as_ref(), false, false).await
     }
 
     async fn release_port(&self, network: &str, mac: &str) -> VirResult<()> {

@@ -8,6 +8,7 @@ mod dispatch;
 mod hypervisor;
 mod listeners;
 mod paths;
+mod peer;
 mod pidfile;
 mod sys;
 
@@ -21,7 +22,7 @@ use rvirt_rpc::server::{Program, Server};
 
 use crate::cli::Cli;
 use crate::config::DaemonConfig;
-use crate::dispatch::{Daemon, RemoteProgram};
+use crate::dispatch::{Daemon, QemuProgram, RemoteProgram};
 use crate::hypervisor::HypervisorFactory;
 use crate::paths::Paths;
 
@@ -88,7 +89,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
     };
 
+    // Driver futures nest deeply (restore → start → attach → …); tokio's 2 MiB worker
+    // stacks overflowed on a snapshot revert. Untouched stack pages cost no memory.
     let rt = tokio::runtime::Builder::new_multi_thread()
+        .thread_stack_size(8 * 1024 * 1024)
         .enable_all()
         .build()?;
     let res = rt.block_on(serve(&cli, &config, &paths, &mut ready));
@@ -100,23 +104,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     res
 }
 
+/// Logging as libvirtd: `log_level`, `log_filters`, `log_outputs` (changeable at run time
+/// through the admin socket). `-v` means level 1; `RVIRTD_LOG=debug|info|warn|error` sets
+/// the level too, and any other `RVIRTD_LOG` is a tracing filter (fixed for the run).
 fn init_logging(cli: &Cli, config: &DaemonConfig) {
+    let env = std::env::var("RVIRTD_LOG").ok();
+    let env_level = env.as_deref().map(|e| match e.trim() {
+        "trace" | "debug" => Some(1),
+        "info" => Some(2),
+        "warn" => Some(3),
+        "error" => Some(4),
+        _ => None,
+    });
+    if let (Some(e), Some(None)) = (&env, env_level) {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(e))
+            .with_writer(std::io::stderr)
+            .try_init();
+        return;
+    }
     let level = if cli.verbose {
-        "debug"
+        1
     } else {
-        match config.log_level {
-            1 => "debug",
-            2 => "info",
-            3 => "warn",
-            _ => "error",
-        }
+        env_level
+            .flatten()
+            .unwrap_or_else(|| u8::try_from(config.log_level.clamp(1, 4)).unwrap_or(3))
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("RVIRTD_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+    admin::log_runtime::init(
+        level,
+        config.log_filters.as_deref(),
+        config.log_outputs.as_deref(),
+    );
 }
 
 /// The drivers one rvirtd serves on its sockets, by URI scheme (as libvirtd does).
@@ -126,6 +144,7 @@ fn factories(paths: &Paths) -> (Vec<Arc<dyn DriverFactory>>, Arc<HypervisorFacto
         None => rvirt_driver_qemu::QemuPaths::system(),
     };
     let qemu = Arc::new(rvirt_driver_qemu::QemuDriverFactory::new(qemu_paths));
+    rvirt_driver_qemu::migration::set_peer_connector(Arc::new(peer::ClientPeer));
     let root = paths.root.clone().unwrap_or_else(|| PathBuf::from("/"));
     let hypervisor = Arc::new(HypervisorFactory::new(qemu, root));
     (
@@ -148,6 +167,13 @@ async fn serve(
     daemon.set_acl(acl::AclRules::load(
         &paths.config_dir.join("rvirt-acl.conf"),
     )?);
+    dispatch::auth::configure(dispatch::auth::AuthSettings {
+        unix_rw: config.auth_unix_rw == "sasl",
+        unix_ro: config.auth_unix_ro == "sasl",
+        tls: config.auth_tls == "sasl",
+        allowed_users: config.sasl_allowed_username_list.clone(),
+        users_file: paths.config_dir.join("rvirt-sasl-users"),
+    });
     // Re-attach running guests and autostart in the background, so the socket answers at once.
     if rustix::process::geteuid().is_root() || paths.root.is_some() {
         tokio::spawn(async move {
@@ -156,7 +182,12 @@ async fn serve(
             }
         });
     }
-    let programs: Vec<Arc<dyn Program>> = vec![Arc::new(RemoteProgram { daemon })];
+    let programs: Vec<Arc<dyn Program>> = vec![
+        Arc::new(RemoteProgram {
+            daemon: daemon.clone(),
+        }),
+        Arc::new(QemuProgram { daemon }),
+    ];
     let server = Server::new(config.server_config(), programs);
 
     let rw = listeners::setup(&server, cli, config, paths).await?;

@@ -13,4 +13,6 @@ use rvirt_core::Uuid;
 
 use super::ReadOnlyConnection;
 
-rvirt_core::domain_driver_methods!(read_only_impl! { DomainDriver for ReadOnlyConnection, Domain; });
+rvirt_core::domain_driver_methods!(
+    read_only_impl! { DomainDriver for ReadOnlyConnection, Domain; }
+);

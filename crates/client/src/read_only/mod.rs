@@ -16,6 +16,8 @@
 mod generate;
 mod connect;
 mod domain;
+mod migrate;
+mod qemu_ext;
 mod storage;
 
 use std::sync::Arc;

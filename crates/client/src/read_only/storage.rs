@@ -11,7 +11,15 @@ use rvirt_core::Uuid;
 
 use super::ReadOnlyConnection;
 
-rvirt_core::storage_driver_methods!(read_only_impl! { StorageDriver for ReadOnlyConnection, Storage; });
-rvirt_core::interface_driver_methods!(read_only_impl! { InterfaceDriver for ReadOnlyConnection, Interface; });
-rvirt_core::nodedev_driver_methods!(read_only_impl! { NodeDeviceDriver for ReadOnlyConnection, Nodedev; });
-rvirt_core::secret_driver_methods!(read_only_impl! { SecretDriver for ReadOnlyConnection, Secret; });
+rvirt_core::storage_driver_methods!(
+    read_only_impl! { StorageDriver for ReadOnlyConnection, Storage; }
+);
+rvirt_core::interface_driver_methods!(
+    read_only_impl! { InterfaceDriver for ReadOnlyConnection, Interface; }
+);
+rvirt_core::nodedev_driver_methods!(
+    read_only_impl! { NodeDeviceDriver for ReadOnlyConnection, Nodedev; }
+);
+rvirt_core::secret_driver_methods!(
+    read_only_impl! { SecretDriver for ReadOnlyConnection, Secret; }
+);

@@ -11,25 +11,32 @@
 //! daemon's dispatch, from each procedure's ACL entry.
 
 mod compose;
-mod methods;
 mod connect;
 mod domain;
 mod interface;
+mod methods;
+mod migrate;
 mod network;
 mod nodedev;
+pub mod qemu_ext;
 mod records;
 mod secret;
 mod snapshot;
 mod storage;
 
 pub use compose::{ComposedConnection, SecondaryDrivers};
-#[doc(hidden)]
-pub use methods::__async_trait;
 pub use connect::ConnectDriver;
 pub use domain::DomainDriver;
 pub use interface::InterfaceDriver;
+#[doc(hidden)]
+pub use methods::__async_trait;
+pub use migrate::{feature as migrate_feature, flags as migrate_flags, param as migrate_param};
+pub use migrate::{
+    param_str, param_strs, param_u64, set_param_str, DomainMigrationDriver, PeerConnector,
+};
 pub use network::NetworkDriver;
 pub use nodedev::NodeDeviceDriver;
+pub use qemu_ext::{QemuExtDriver, QemuMonitorEvent};
 pub use records::{BlockJobInfo, DiskError, FsInfo, IoThreadInfo};
 pub use secret::SecretDriver;
 pub use snapshot::DomainSnapshotDriver;
@@ -56,11 +63,13 @@ pub trait Connection:
     ConnectDriver
     + DomainDriver
     + DomainSnapshotDriver
+    + DomainMigrationDriver
     + NetworkDriver
     + StorageDriver
     + InterfaceDriver
     + NodeDeviceDriver
     + SecretDriver
+    + QemuExtDriver
     + Send
     + Sync
 {

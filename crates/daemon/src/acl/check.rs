@@ -49,7 +49,7 @@ pub fn identity(info: &ClientInfo) -> Identity {
         uid: info.uid,
         gids: groups_of(info.uid, info.gid),
         x509_dname: info.x509_dname.clone(),
-        sasl_user: None,
+        sasl_user: super::sasl_users::get(info.id),
     }
 }
 

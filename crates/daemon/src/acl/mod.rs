@@ -3,7 +3,10 @@
 
 mod check;
 mod perms;
+mod qemu_perms;
 mod rules;
+pub mod sasl_users;
 
 pub use check::check_call;
-pub use rules::AclRules;
+pub use qemu_perms::check_qemu_call;
+pub use rules::{glob, AclRules};

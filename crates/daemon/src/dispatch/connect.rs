@@ -23,16 +23,7 @@ const FEATURE_KEEPALIVE: i32 = 10;
 /// Handles the procedures allowed before CONNECT_OPEN plus the connection-level ones.
 pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResult<Outcome>> {
     match p {
-        // AUTH_LIST: auth "none" on every socket
-        66 => Some(reply(AuthListRet {
-            types: vec![AuthType::None],
-        })),
-        67..=69 => Some(Err(VirError::new(
-            ErrorCode::AuthFailed,
-            ErrorDomain::Rpc,
-            "unsupported authentication type 1",
-        ))),
-        70 => Some(reply(AuthPolkitRet { complete: 1 })),
+        66..=70 => super::auth::dispatch(cx, p, body),
         60 => Some(supports_feature(cx, body)),
         1 => Some(open(cx, body).await),
         2 => Some(close(cx).await),
@@ -216,8 +207,13 @@ fn supports_feature(cx: &Cx<'_>, body: &[u8]) -> VirResult<Outcome> {
     } else {
         cx.conn()?;
     }
+    // migration features are the driver's (rvirt_core::driver::DomainMigrationDriver)
+    let migration = cx
+        .st
+        .get()
+        .is_some_and(|c| c.migration_features().contains(&a.feature));
     reply(ConnectSupportsFeatureRet {
-        supported: b2i(FEATURES.contains(&a.feature)),
+        supported: b2i(FEATURES.contains(&a.feature) || migration),
     })
 }
 

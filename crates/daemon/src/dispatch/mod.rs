@@ -37,6 +37,7 @@ macro_rules! call {
     };
 }
 
+pub mod auth;
 mod connect;
 mod domain;
 mod domain_agent;
@@ -47,10 +48,12 @@ mod domain_stats;
 mod domain_tuning;
 mod events;
 mod interface;
+mod migrate;
 mod network;
 mod node_extra;
 mod nodedev;
 mod params;
+mod qemu_program;
 mod secret;
 mod snapshot;
 mod storage;
@@ -68,6 +71,7 @@ use rvirt_rpc::server::{Client, Outcome, Program};
 use rvirt_xdr::{Decode, Decoder, Encode};
 
 pub use events::EventSubscriptions;
+pub use qemu_program::QemuProgram;
 
 /// Daemon-wide state shared by every connection.
 pub struct Daemon {
@@ -224,6 +228,9 @@ impl Program for RemoteProgram {
             st,
         };
         let p = header.proc_;
+        if let Err(e) = auth::gate(client, p) {
+            return Outcome::Error(e);
+        }
         if let Err(e) = access_check(&cx, p, &body).await {
             return Outcome::Error(e);
         }
@@ -238,6 +245,7 @@ impl Program for RemoteProgram {
     }
 
     async fn client_closed(&self, client: &Arc<Client>) {
+        auth::client_closed(client);
         let st = client.state::<ConnState>();
         st.events.clear();
         let conn = match st.conn.lock() {
@@ -296,6 +304,9 @@ async fn route(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResult<Outcome>> {
         return Some(r);
     }
     if let Some(r) = node_extra::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = migrate::dispatch(cx, p, body).await {
         return Some(r);
     }
     if let Some(r) = snapshot::dispatch(cx, p, body).await {

@@ -9,7 +9,9 @@ use crate::event::EventBus;
 mod connect;
 mod domain;
 mod host;
+mod migrate;
 mod network;
+mod qemu_ext;
 mod snapshot;
 mod storage;
 
@@ -96,11 +98,13 @@ mod tests {
     }
     impl DomainDriver for Primary {}
     impl DomainSnapshotDriver for Primary {}
+    impl DomainMigrationDriver for Primary {}
     impl NetworkDriver for Primary {}
     impl StorageDriver for Primary {}
     impl InterfaceDriver for Primary {}
     impl NodeDeviceDriver for Primary {}
     impl SecretDriver for Primary {}
+    impl QemuExtDriver for Primary {}
     impl Connection for Primary {
         fn events(&self) -> EventBus {
             self.0.clone()

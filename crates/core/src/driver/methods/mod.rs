@@ -24,6 +24,7 @@
 
 mod domain;
 mod interface;
+mod network;
 mod nodedev;
 mod secret;
 mod snapshot;

@@ -1,15 +1,15 @@
 //! Data streams of one connection (`wire-protocol.md` §10): client STREAM frames are routed
-//! by serial to the stream the CALL opened; a pump sends driver data with at most one
-//! outgoing data frame queued per stream.
+//! by serial to the stream the CALL opened; a pump sends driver data with at most
+//! [`SEND_WINDOW`] outgoing frames queued per stream.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError};
 use rvirt_core::stream::{DataStream, StreamChunk, StreamSink, StreamSource};
 use rvirt_proto::{Header, Packet, StreamHole, LEGACY_PAYLOAD_MAX};
-use tokio::sync::{mpsc, OwnedSemaphorePermit};
+use tokio::sync::{mpsc, oneshot, OwnedSemaphorePermit};
 use tokio::task::AbortHandle;
 
 use super::client::Client;
@@ -94,7 +94,26 @@ fn stream_err(msg: &str) -> VirError {
     VirError::raw(ErrorCode::Rpc, ErrorDomain::Streams, msg)
 }
 
-/// Sends the driver's data to the client, one frame in flight at a time.
+/// Frames a pump may have queued but not yet written: enough that reading the next chunk
+/// overlaps writing the previous ones (one frame in flight left the socket idle while the
+/// source was read; 4 × 256 KiB keeps memory per stream bounded at 1 MiB).
+const SEND_WINDOW: usize = 4;
+
+/// Waits until fewer than [`SEND_WINDOW`] of the pump's frames are queued; `false` when
+/// the connection has gone.
+async fn wait_window(acks: &mut VecDeque<oneshot::Receiver<()>>, limit: usize) -> bool {
+    while acks.len() >= limit.max(1) {
+        let Some(oldest) = acks.pop_front() else {
+            break;
+        };
+        if oldest.await.is_err() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Sends the driver's data to the client, a bounded window of frames in flight.
 async fn pump(
     streams: Arc<Streams>,
     client: Arc<Client>,
@@ -102,6 +121,7 @@ async fn pump(
     mut src: Box<dyn StreamSource>,
     sparse: bool,
 ) {
+    let mut acks = VecDeque::with_capacity(SEND_WINDOW);
     loop {
         match src.next_chunk().await {
             Ok(Some(StreamChunk::Data(data))) => {
@@ -113,7 +133,8 @@ async fn pump(
                     else {
                         return;
                     };
-                    if ack.await.is_err() {
+                    acks.push_back(ack);
+                    if !wait_window(&mut acks, SEND_WINDOW).await {
                         return;
                     }
                     off = end;
@@ -136,7 +157,8 @@ async fn pump(
                 let Some(ack) = client.send_acked(Packet::stream_hole(&call, hole)) else {
                     return;
                 };
-                if ack.await.is_err() {
+                acks.push_back(ack);
+                if !wait_window(&mut acks, SEND_WINDOW).await {
                     return;
                 }
             }

@@ -6,6 +6,7 @@
 
 pub mod capabilities;
 pub mod domain;
+pub mod domcaps;
 pub mod interface;
 pub mod netport;
 pub mod network;

@@ -1,6 +1,7 @@
 //! rvirt-conf's integration test binary.
 
 mod domain;
+mod domcaps;
 mod kinds;
 mod schema;
 mod snapshot;

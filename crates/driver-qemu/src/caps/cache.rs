@@ -21,7 +21,10 @@ pub fn load_cached(cache_dir: &Path, binary: &Path) -> Option<QemuCaps> {
     let mtime = binary_mtime(binary).ok()?;
     let text = std::fs::read_to_string(cache_file(cache_dir, binary)).ok()?;
     let caps: QemuCaps = serde_json::from_str(&text).ok()?;
-    (caps.mtime == mtime && caps.binary == binary.display().to_string()).then_some(caps)
+    (caps.mtime == mtime
+        && caps.binary == binary.display().to_string()
+        && caps.cpu_unusable.is_some())
+    .then_some(caps)
 }
 
 /// Cached capabilities, or a fresh probe written back to the cache.

@@ -28,6 +28,10 @@ pub struct QemuCaps {
     pub machines: Vec<MachineType>,
     /// CPU model names (`query-cpu-definitions`).
     pub cpu_models: Vec<String>,
+    /// Models QEMU reports `unavailable-features` for (libvirt's `usable='no'`); `None` in
+    /// caches written before rvirt recorded it, which are re-probed.
+    #[serde(default)]
+    pub cpu_unusable: Option<Vec<String>>,
     /// `/dev/kvm` is present and QEMU accepts it (`query-kvm` with `accel=kvm`).
     pub kvm_present: bool,
     /// A real guest instruction stream ran under KVM (the honest test; see `kvm.rs`).
@@ -81,6 +85,7 @@ impl QemuCaps {
                 m("none", None, false, 1),
             ],
             cpu_models: vec!["qemu64".into(), "max".into(), "host".into()],
+            cpu_unusable: Some(Vec::new()),
             kvm_present: false,
             kvm_usable: false,
         }

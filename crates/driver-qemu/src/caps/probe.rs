@@ -67,6 +67,7 @@ pub async fn probe_binary(binary: &Path, scratch: &Path) -> Result<QemuCaps, Str
         package: version["package"].as_str().unwrap_or("").trim().to_string(),
         machines: parse_machines(&machines),
         cpu_models: parse_cpus(&cpus),
+        cpu_unusable: Some(parse_unusable_cpus(&cpus)),
         kvm_present,
         kvm_usable,
     })
@@ -101,6 +102,23 @@ fn parse_machines(v: &Value) -> Vec<MachineType> {
         })
         .collect();
     out.sort_by(|a, b| b.is_default.cmp(&a.is_default).then(a.name.cmp(&b.name)));
+    out
+}
+
+/// Models whose `unavailable-features` list is not empty (libvirt's `usable='no'`).
+fn parse_unusable_cpus(v: &Value) -> Vec<String> {
+    let mut out: Vec<String> = v
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| {
+            c["unavailable-features"]
+                .as_array()
+                .is_some_and(|f| !f.is_empty())
+        })
+        .filter_map(|c| c["name"].as_str().map(str::to_string))
+        .collect();
+    out.sort();
     out
 }
 

@@ -1,5 +1,4 @@
-//! The capabilities (`virConnectGetCapabilities`) and domain capabilities
-//! (`virConnectGetDomainCapabilities`) documents built from probed [`QemuCaps`].
+//! The capabilities document (`virConnectGetCapabilities`) built from probed [`QemuCaps`].
 
 use super::host::HostInfo;
 use super::model::QemuCaps;
@@ -82,83 +81,6 @@ fn guest_xml(caps: &QemuCaps) -> String {
     x
 }
 
-fn values(name: &str, vals: &[&str]) -> String {
-    let mut x = format!("      <enum name='{name}'>\n");
-    for v in vals {
-        x += &format!("        <value>{v}</value>\n");
-    }
-    x += "      </enum>\n";
-    x
-}
-
-/// `<domainCapabilities>` for one emulator, virt type and machine.
-pub fn domain_capabilities_xml(caps: &QemuCaps, virttype: &str, machine: &str) -> String {
-    let max = caps
-        .machines
-        .iter()
-        .find(|m| m.name == machine)
-        .map_or(255, |m| m.cpu_max);
-    let mut x = String::from("<domainCapabilities>\n");
-    x += &format!("  <path>{}</path>\n", esc(&caps.binary));
-    x += &format!("  <domain>{}</domain>\n", esc(virttype));
-    x += &format!("  <machine>{}</machine>\n", esc(machine));
-    x += &format!("  <arch>{}</arch>\n", esc(&caps.arch));
-    x += &format!("  <vcpu max='{max}'/>\n");
-    x += "  <iothreads supported='yes'/>\n";
-    x += "  <os supported='yes'>\n    <enum name='firmware'/>\n    <loader supported='no'/>\n  </os>\n";
-    x += "  <cpu>\n";
-    x += &format!(
-        "    <mode name='host-passthrough' supported='{}'/>\n",
-        if virttype == "kvm" { "yes" } else { "no" }
-    );
-    x += "    <mode name='maximum' supported='yes'>\n      <enum name='maximumMigratable'>\n        <value>on</value>\n        <value>off</value>\n      </enum>\n    </mode>\n";
-    x += "    <mode name='host-model' supported='no'/>\n";
-    x += "    <mode name='custom' supported='yes'>\n";
-    for m in caps.cpu_models.iter().filter(|m| *m != "host") {
-        x += &format!("      <model usable='unknown'>{}</model>\n", esc(m));
-    }
-    x += "    </mode>\n  </cpu>\n";
-    x += "  <memoryBacking supported='yes'>\n    <enum name='sourceType'>\n      <value>file</value>\n      <value>anonymous</value>\n      <value>memfd</value>\n    </enum>\n  </memoryBacking>\n";
-    x += "  <devices>\n";
-    let dev = |name: &str, enums: &[(&str, &[&str])]| {
-        let mut s = format!("    <{name} supported='yes'>\n");
-        for (e, v) in enums {
-            s += &values(e, v);
-        }
-        s += &format!("    </{name}>\n");
-        s
-    };
-    x += &dev(
-        "disk",
-        &[
-            ("diskDevice", &["disk", "cdrom", "floppy", "lun"]),
-            ("bus", &["ide", "fdc", "scsi", "virtio", "usb", "sata"]),
-            (
-                "model",
-                &["virtio", "virtio-transitional", "virtio-non-transitional"],
-            ),
-        ],
-    );
-    x += &dev("graphics", &[("type", &["vnc"])]);
-    x += &dev(
-        "video",
-        &[(
-            "modelType",
-            &["vga", "cirrus", "virtio", "none", "bochs", "ramfb"],
-        )],
-    );
-    x += "    <hostdev supported='no'/>\n";
-    x += &dev(
-        "rng",
-        &[("model", &["virtio"]), ("backendModel", &["random"])],
-    );
-    x += &dev("console", &[("type", &["pty", "file", "unix", "null"])]);
-    x += "  </devices>\n";
-    x += "  <features>\n    <gic supported='no'/>\n    <vmcoreinfo supported='yes'/>\n    <genid supported='yes'/>\n    <backingStoreInput supported='yes'/>\n    <backup supported='no'/>\n    <sev supported='no'/>\n  </features>\n";
-    x += "</domainCapabilities>\n";
-    x
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,14 +102,5 @@ mod tests {
         let x = capabilities_xml(&host, &[caps]);
         assert!(x.contains("<domain type='kvm'/>"));
         assert!(roxmltree::Document::parse(&x).is_ok());
-    }
-
-    #[test]
-    fn domcaps_is_well_formed() {
-        let caps = QemuCaps::fixture_7_2();
-        let x = domain_capabilities_xml(&caps, "qemu", "pc-q35-7.2");
-        let doc = roxmltree::Document::parse(&x).unwrap();
-        let vcpu = doc.descendants().find(|n| n.has_tag_name("vcpu")).unwrap();
-        assert_eq!(vcpu.attribute("max"), Some("288"));
     }
 }

@@ -43,9 +43,24 @@ const fn o(name: &'static str, kind: Kind, required: bool, named_only: bool) -> 
 
 use Kind::{Argv, Bool, Int, Str};
 
+mod domain_more;
+pub mod groups;
+pub mod help_text;
+mod host_more;
+mod port_qemu;
+
+/// Every command: the main table, then the later additions.
+pub fn all() -> impl Iterator<Item = &'static CmdDef> {
+    CMDS.iter()
+        .chain(domain_more::CMDS.iter())
+        .chain(host_more::CMDS.iter())
+        .chain(port_qemu::CMDS.iter())
+        .chain(crate::commands::migrate::CMDS.iter())
+}
+
 /// Finds a command by name.
 pub fn find(name: &str) -> Option<&'static CmdDef> {
-    CMDS.iter().find(|c| c.name == name)
+    all().find(|c| c.name == name)
 }
 
 /// Every command rvirsh knows.

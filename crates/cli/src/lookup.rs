@@ -85,9 +85,19 @@ pub async fn pool(conn: &Connect, cmd: &Cmd, opt: &str) -> Result<StoragePoolRef
 
 /// The volume named by option `opt`, optionally inside the pool given by `--pool`.
 pub async fn vol(conn: &Connect, cmd: &Cmd, opt: &str) -> Result<StorageVolRef, Failure> {
+    vol_in(conn, cmd, opt, "pool").await
+}
+
+/// The volume named by option `opt`, optionally inside the pool given by option `pool_opt`.
+pub async fn vol_in(
+    conn: &Connect,
+    cmd: &Cmd,
+    opt: &str,
+    pool_opt: &str,
+) -> Result<StorageVolRef, Failure> {
     let name = required(cmd, opt)?;
     let mut pool = None;
-    if let Some(p) = cmd.get("pool") {
+    if let Some(p) = cmd.get(pool_opt) {
         let pr = pool_by(conn, p).await?;
         if !conn.pool_is_active(&pr).await.unwrap_or(false) {
             return Err(Failure::msg(format!("pool '{p}' is not active")));
@@ -109,7 +119,7 @@ pub async fn vol(conn: &Connect, cmd: &Cmd, opt: &str) -> Result<StorageVolRef, 
     let line = if pool.is_some() {
         format!("failed to get vol '{name}'")
     } else {
-        format!("failed to get vol '{name}', specifying --pool might help")
+        format!("failed to get vol '{name}', specifying --{pool_opt} might help")
     };
     Err(match last {
         Some(e) => Failure::ctx(line, e),

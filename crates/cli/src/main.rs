@@ -6,6 +6,7 @@ mod global;
 mod lookup;
 mod output;
 mod parser;
+mod shell;
 mod tree;
 mod vsh;
 

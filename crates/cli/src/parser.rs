@@ -214,14 +214,21 @@ pub fn parse_command(words: &[String]) -> Result<Cmd, ParseError> {
             }
         }
     }
-    for od in def.opts.iter().filter(|o| o.required) {
-        if !opts.iter().any(|(n, _)| *n == od.name) {
-            return Err(ParseError(if od.named_only {
+    // virsh reports every missing required option, numeric ones spelled `--name`
+    let missing: Vec<String> = def
+        .opts
+        .iter()
+        .filter(|o| o.required && !opts.iter().any(|(n, _)| *n == o.name))
+        .map(|od| {
+            if od.named_only || od.kind == Kind::Int {
                 format!("command '{}' requires --{} option", def.name, od.name)
             } else {
                 format!("command '{}' requires <{}> option", def.name, od.name)
-            }));
-        }
+            }
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(ParseError(missing.join("\nerror: ")));
     }
     Ok(Cmd { def, opts })
 }

@@ -56,6 +56,8 @@ pub struct Ctl {
     pub out: String,
     /// Whether the start-up connection attempt (virsh connects before the first command) ran.
     started: bool,
+    /// Whether commands come from the interactive shell (`cd` works only there).
+    pub interactive: bool,
 }
 
 impl Ctl {
@@ -70,6 +72,7 @@ impl Ctl {
             connect_failed: false,
             out: String::new(),
             started: false,
+            interactive: false,
         }
     }
 
@@ -97,11 +100,14 @@ impl Ctl {
 
     /// Opens the connection (`virshReconnect`).
     pub async fn connect(&mut self) -> CmdResult {
-        let res = if self.readonly {
-            Connect::open_read_only(&self.uri).await
-        } else {
-            Connect::open(&self.uri).await
+        // virsh opens with virConnectAuthPtrDefault: SASL credentials missing from
+        // auth.conf are asked for on the terminal
+        let opts = rvirt::remote::RemoteOpenOptions {
+            read_only: self.readonly,
+            auth: Some(rvirt::remote::AuthCallback::terminal()),
+            ..Default::default()
         };
+        let res = Connect::open_with_options(&self.uri, &opts).await;
         match res {
             Ok(c) => {
                 self.conn = Some(c);
@@ -230,6 +236,7 @@ pub async fn run_argv(ctl: &mut Ctl, words: &[String]) -> bool {
 /// under readline, a non-terminal input is echoed after the prompt.
 pub async fn interactive(ctl: &mut Ctl) -> bool {
     let tty = std::io::stdin().is_terminal();
+    ctl.interactive = true;
     if !startup(ctl, "").await {
         return false;
     }
@@ -238,6 +245,9 @@ pub async fn interactive(ctl: &mut Ctl) -> bool {
             "Welcome to virsh, the virtualization interactive terminal.\n\n\
              Type:  'help' for help with commands\n       'quit' to quit\n\n",
         );
+    }
+    if tty {
+        return crate::shell::run(ctl).await;
     }
     let stdin = std::io::stdin();
     let mut ok = true;

@@ -168,6 +168,15 @@ macro_rules! cases {
     };
 }
 
+#[path = "compat/daemon.rs"]
+mod daemon;
+#[path = "compat/issue7.rs"]
+mod issue7;
+#[path = "compat/port_qemu.rs"]
+mod port_qemu;
+#[path = "compat/shell.rs"]
+mod shell;
+
 mod host {
     use super::compat;
     cases! {

@@ -4,7 +4,7 @@
 
 use rvirt::Connect;
 
-use crate::defs::{self, CmdDef, Kind, CMDS};
+use crate::defs::{self, CmdDef, Kind};
 use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl};
 
@@ -70,11 +70,48 @@ fn next_positional(def: &'static CmdDef, seen: &[&str]) -> Option<&'static str> 
         .map(|o| o.name)
 }
 
+/// Object names the completers offer, fetched once per completion (or per prompt).
+#[derive(Debug, Default, Clone)]
+pub struct Names {
+    pub domain: Vec<String>,
+    pub network: Vec<String>,
+    pub pool: Vec<String>,
+    pub interface: Vec<String>,
+    pub device: Vec<String>,
+}
+
+impl Names {
+    /// Lists every object kind over the shell's connection (nothing when it fails).
+    pub async fn fetch(ctl: &mut Ctl) -> Names {
+        let Ok(conn) = ctl.conn().await else {
+            return Names::default();
+        };
+        Names {
+            domain: object_names(&conn, "domain").await,
+            network: object_names(&conn, "network").await,
+            pool: object_names(&conn, "pool").await,
+            interface: object_names(&conn, "interface").await,
+            device: object_names(&conn, "device").await,
+        }
+    }
+}
+
 async fn candidates(ctl: &mut Ctl, words: &[&str]) -> Vec<String> {
+    let needs_names = words.len() > 1;
+    let names = if needs_names {
+        Names::fetch(ctl).await
+    } else {
+        Names::default()
+    };
+    candidates_with(words, &names)
+}
+
+/// Candidates for the last of `words` (virsh's `vshReadlineParse`), object names from
+/// `names`.
+pub fn candidates_with(words: &[&str], names: &Names) -> Vec<String> {
     let partial = words.last().copied().unwrap_or("");
     if words.len() <= 1 {
-        return CMDS
-            .iter()
+        return defs::all()
             .filter(|c| !c.summary.is_empty() && c.name.starts_with(partial))
             .map(|c| c.name.to_string())
             .collect();
@@ -84,7 +121,7 @@ async fn candidates(ctl: &mut Ctl, words: &[&str]) -> Vec<String> {
     };
     let st = walk(def, &words[1..words.len() - 1]);
     if let Some(opt) = st.pending {
-        return values(ctl, def, opt, partial).await;
+        return values(def, opt, partial, names);
     }
     if partial.is_empty() || partial.starts_with('-') {
         return def
@@ -96,32 +133,29 @@ async fn candidates(ctl: &mut Ctl, words: &[&str]) -> Vec<String> {
             .collect();
     }
     match next_positional(def, &st.seen) {
-        Some(opt) => values(ctl, def, opt, partial).await,
+        Some(opt) => values(def, opt, partial, names),
         None => Vec::new(),
     }
 }
 
 /// Dynamic values of an option (virsh's completers), filtered by `prefix`.
-async fn values(ctl: &mut Ctl, def: &CmdDef, opt: &str, prefix: &str) -> Vec<String> {
-    let names = match opt {
-        "command" if def.name == "help" => CMDS
-            .iter()
+fn values(def: &CmdDef, opt: &str, prefix: &str, names: &Names) -> Vec<String> {
+    let list: Vec<String> = match opt {
+        "command" if def.name == "help" => defs::all()
             .filter(|c| !c.summary.is_empty())
             .map(|c| c.name.to_string())
             .collect(),
-        "domain" | "network" | "pool" | "interface" | "device" => match ctl.conn().await {
-            Ok(conn) => object_names(&conn, def.name, opt).await,
-            Err(_) => Vec::new(),
-        },
+        "domain" => names.domain.clone(),
+        "network" => names.network.clone(),
+        "pool" => names.pool.clone(),
+        "interface" if def.name.starts_with("iface-") => names.interface.clone(),
+        "device" if def.name.starts_with("nodedev-") => names.device.clone(),
         _ => Vec::new(),
     };
-    names
-        .into_iter()
-        .filter(|n| n.starts_with(prefix))
-        .collect()
+    list.into_iter().filter(|n| n.starts_with(prefix)).collect()
 }
 
-async fn object_names(conn: &Connect, cmd: &str, opt: &str) -> Vec<String> {
+async fn object_names(conn: &Connect, opt: &str) -> Vec<String> {
     let r = match opt {
         "domain" => conn
             .list_all_domains(0)
@@ -135,11 +169,11 @@ async fn object_names(conn: &Connect, cmd: &str, opt: &str) -> Vec<String> {
             .list_all_storage_pools(0)
             .await
             .map(|v| v.into_iter().map(|p| p.name).collect()),
-        "interface" if cmd.starts_with("iface-") => conn
+        "interface" => conn
             .list_all_interfaces(3)
             .await
             .map(|v| v.into_iter().map(|i| i.name).collect()),
-        "device" if cmd.starts_with("nodedev-") => conn
+        "device" => conn
             .list_all_node_devices(0)
             .await
             .map(|v| v.into_iter().map(|d| d.name).collect()),

@@ -393,7 +393,7 @@ async fn iothreadinfo(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     Ok(())
 }
 
-async fn device_flags(conn: &Connect, d: &DomainRef, cmd: &Cmd) -> Result<u32, Failure> {
+pub(super) async fn device_flags(conn: &Connect, d: &DomainRef, cmd: &Cmd) -> Result<u32, Failure> {
     exclusive(cmd, "persistent", "current")?;
     let mut flags = affect_flags(cmd)?;
     if cmd.has("persistent") {
@@ -408,6 +408,33 @@ async fn device_flags(conn: &Connect, d: &DomainRef, cmd: &Cmd) -> Result<u32, F
     Ok(flags)
 }
 
+/// Attaches, detaches or updates (`verb`) a device; without flags virsh calls the flag-less
+/// API, whose name the error then carries.
+pub(super) async fn device_call(
+    conn: &Connect,
+    d: &DomainRef,
+    xml: &str,
+    flags: u32,
+    verb: &str,
+    current: bool,
+) -> Result<(), rvirt_core::error::VirError> {
+    let r = match verb {
+        "attach" => conn.domain_attach_device(d, xml, flags).await,
+        "detach" => conn.domain_detach_device(d, xml, flags).await,
+        _ => conn.domain_update_device(d, xml, flags).await,
+    };
+    r.map_err(|mut e| {
+        if flags == 0 && !current && verb != "update" {
+            let api = if verb == "attach" { "Attach" } else { "Detach" };
+            e.message = e.message.replace(
+                &format!("virDomain{api}DeviceFlags"),
+                &format!("virDomain{api}Device"),
+            );
+        }
+        e
+    })
+}
+
 async fn device(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let d = lookup::domain(conn, cmd, "domain").await?;
     let flags = device_flags(conn, &d, cmd).await?;
@@ -417,27 +444,9 @@ async fn device(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         "detach-device" => ("detach", "detached"),
         _ => ("update", "updated"),
     };
-    let r = match cmd.def.name {
-        "attach-device" => conn.domain_attach_device(&d, &xml, flags).await,
-        "detach-device" => conn.domain_detach_device(&d, &xml, flags).await,
-        _ => conn.domain_update_device(&d, &xml, flags).await,
-    };
-    r.map_err(|mut e| {
-        // Without flags virsh calls the flag-less API, whose name the error then carries.
-        if flags == 0 && !cmd.has("current") && verb != "update" {
-            e.message = e.message.replace(
-                &format!(
-                    "virDomain{}DeviceFlags",
-                    if verb == "attach" { "Attach" } else { "Detach" }
-                ),
-                &format!(
-                    "virDomain{}Device",
-                    if verb == "attach" { "Attach" } else { "Detach" }
-                ),
-            );
-        }
-        Failure::ctx(format!("Failed to {verb} device from {path}"), e)
-    })?;
+    device_call(conn, &d, &xml, flags, verb, cmd.has("current"))
+        .await
+        .map_err(|e| Failure::ctx(format!("Failed to {verb} device from {path}"), e))?;
     ctl.print_extra(&format!("Device {done} successfully\n"));
     Ok(())
 }

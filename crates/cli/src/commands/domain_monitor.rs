@@ -567,12 +567,76 @@ async fn schedinfo(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         .await
         .map_err(|e| Failure::ctx("Failed to get scheduler type", e))?;
     ctl.print(&format!("{:<15}: {ty}\n", "Scheduler"));
-    let params = conn
-        .domain_get_scheduler_parameters(&d, flags)
+    // with --live/--config virsh asks the Flags API (string-okay), whose errors come bare
+    let flagged = ["current", "live", "config"].iter().any(|o| cmd.has(o));
+    let get_flags = if flagged { flags | 4 } else { 0 };
+    let mut params = conn
+        .domain_get_scheduler_parameters(&d, get_flags)
         .await
-        .map_err(|e| Failure::ctx("Unable to get scheduler parameters", e))?;
+        .map_err(|e| {
+            if flagged {
+                Failure::from(e)
+            } else {
+                Failure::ctx("Unable to get scheduler parameters", e)
+            }
+        })?;
+    let updates = sched_updates(cmd, &params)?;
+    if !updates.is_empty() {
+        conn.domain_set_scheduler_parameters(&d, updates, flags)
+            .await?;
+        params = conn
+            .domain_get_scheduler_parameters(&d, flags)
+            .await
+            .map_err(|e| Failure::ctx("Unable to get scheduler parameters", e))?;
+    }
     print_params(ctl, &params, false);
     Ok(())
+}
+
+/// schedinfo's `--set name=value` / `--weight` / `--cap`, typed after the current values
+/// (virsh's cmdSchedInfoUpdate).
+fn sched_updates(cmd: &Cmd, current: &[TypedParam]) -> Result<Vec<TypedParam>, Failure> {
+    let mut wanted: Vec<(String, String)> = Vec::new();
+    for s in cmd.argv("set") {
+        let (n, v) = s
+            .split_once('=')
+            .ok_or_else(|| Failure::msg("Invalid syntax for --set, expecting name=value"))?;
+        wanted.push((n.to_string(), v.to_string()));
+    }
+    for n in ["weight", "cap"] {
+        if let Some(v) = cmd.get(n) {
+            wanted.push((n.to_string(), v.to_string()));
+        }
+    }
+    let mut out = Vec::new();
+    for (name, val) in wanted {
+        let cur = current
+            .iter()
+            .find(|p| p.field == name)
+            .ok_or_else(|| Failure::msg(format!("invalid scheduler option: {name}")))?;
+        let bad = |ty: &str| {
+            Failure::msg(format!(
+                "invalid argument: Invalid value for field '{name}': expected {ty}"
+            ))
+        };
+        let v = match cur.value {
+            TypedValue::Int(_) => TypedValue::Int(val.parse().map_err(|_| bad("int"))?),
+            TypedValue::UInt(_) => TypedValue::UInt(val.parse().map_err(|_| bad("unsigned int"))?),
+            TypedValue::LLong(_) => TypedValue::LLong(val.parse().map_err(|_| bad("long long"))?),
+            TypedValue::ULLong(_) => {
+                TypedValue::ULLong(val.parse().map_err(|_| bad("unsigned long long"))?)
+            }
+            TypedValue::Double(_) => TypedValue::Double(val.parse().map_err(|_| bad("double"))?),
+            TypedValue::Boolean(_) => match val.as_str() {
+                "1" | "yes" | "true" => TypedValue::Boolean(true),
+                "0" | "no" | "false" => TypedValue::Boolean(false),
+                _ => return Err(bad("boolean")),
+            },
+            TypedValue::String(_) => TypedValue::String(val.clone()),
+        };
+        out.push(TypedParam::new(name, v));
+    }
+    Ok(out)
 }
 
 fn print_params(ctl: &mut Ctl, params: &[TypedParam], unlimited: bool) {
@@ -590,12 +654,26 @@ async fn tune(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let d = lookup::domain(conn, cmd, "domain").await?;
     let flags = super::util::affect_flags(cmd)?;
     if cmd.def.name == "memtune" {
+        let set = super::domain_set::memtune_params(cmd)?;
+        if !set.is_empty() {
+            conn.domain_set_memory_parameters(&d, set, flags)
+                .await
+                .map_err(|e| Failure::ctx("Unable to change memory parameters", e))?;
+            return Ok(());
+        }
         let p = conn
             .domain_get_memory_parameters(&d, flags)
             .await
             .map_err(|e| Failure::ctx("Unable to get memory parameters", e))?;
         print_params(ctl, &p, true);
     } else {
+        let set = super::domain_set::blkiotune_params(cmd)?;
+        if !set.is_empty() {
+            conn.domain_set_blkio_parameters(&d, set, flags)
+                .await
+                .map_err(|e| Failure::ctx("Unable to change blkio parameters", e))?;
+            return Ok(());
+        }
         let p = conn
             .domain_get_blkio_parameters(
                 &d,

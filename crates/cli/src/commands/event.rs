@@ -142,7 +142,7 @@ fn describe(name: &str, kind: &DomainEventKind) -> String {
     }
 }
 
-fn timestamp() -> String {
+pub(super) fn timestamp() -> String {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();

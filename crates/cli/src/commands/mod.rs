@@ -1,17 +1,34 @@
 //! Command implementations, grouped as `virsh help` groups them.
 
-mod complete;
+mod blockjob;
+pub mod complete;
+mod console;
 mod domain;
+mod domain_dev;
 mod domain_extra;
+mod domain_misc;
 mod domain_monitor;
+mod domain_set;
 mod domain_tune;
+mod edit;
 mod event;
+mod event_obj;
 mod extra;
 mod host;
 mod iface;
+mod iface_bridge;
+pub(crate) mod migrate;
+mod misc;
+mod misc_more;
+mod net_update;
+mod netport;
 mod network;
 mod nodedev;
+mod nodedev_ops;
 mod pool;
+mod qemu;
+mod qemu_json;
+mod qemu_wrap;
 mod secret;
 mod snapshot;
 mod util;
@@ -27,6 +44,9 @@ pub async fn dispatch(ctl: &mut Ctl, cmd: &Cmd) -> CmdResult {
     match cmd.def.name {
         "help" => virsh::help(ctl, cmd),
         "complete" => complete::run(ctl, cmd).await,
+        "echo" => misc::echo(ctl, cmd),
+        "pwd" => misc::pwd(ctl),
+        "cd" => misc::cd(ctl, cmd),
         "connect" => virsh::connect(ctl, cmd).await,
         "uri" | "version" | "hostname" | "nodeinfo" | "capabilities" | "sysinfo" | "freecell"
         | "nodememstats" | "nodecpustats" | "nodecpumap" | "maxvcpus" | "domcapabilities"
@@ -72,9 +92,103 @@ pub async fn dispatch(ctl: &mut Ctl, cmd: &Cmd) -> CmdResult {
             let conn = ctl.conn().await?;
             extra::run(ctl, &conn, cmd).await
         }
+        "iothreadadd" | "iothreaddel" | "iothreadpin" | "iothreadset" | "set-lifecycle-action" => {
+            let conn = ctl.conn().await?;
+            domain_set::run(ctl, &conn, cmd).await
+        }
+        "attach-disk" | "detach-disk" | "attach-interface" | "detach-interface"
+        | "change-media" => {
+            let conn = ctl.conn().await?;
+            domain_dev::run(ctl, &conn, cmd).await
+        }
+        "cpu-compare"
+        | "cpu-baseline"
+        | "hypervisor-cpu-compare"
+        | "hypervisor-cpu-baseline"
+        | "domxml-from-native"
+        | "domxml-to-native"
+        | "pool-name"
+        | "pool-uuid"
+        | "vol-create-from"
+        | "vol-pool" => {
+            let conn = ctl.conn().await?;
+            misc::run(ctl, &conn, cmd).await
+        }
+        "save-image-define"
+        | "managedsave-define"
+        | "snapshot-create"
+        | "domif-getlink"
+        | "domif-setlink"
+        | "domfsfreeze"
+        | "domfsthaw"
+        | "domfstrim"
+        | "setvcpu"
+        | "guestvcpus"
+        | "send-process-signal"
+        | "dump"
+        | "blockresize" => {
+            let conn = ctl.conn().await?;
+            domain_misc::run(ctl, &conn, cmd).await
+        }
+        "edit" | "net-edit" | "pool-edit" | "iface-edit" | "snapshot-edit" | "managedsave-edit"
+        | "save-image-edit" => {
+            let conn = ctl.conn().await?;
+            edit::run(ctl, &conn, cmd).await
+        }
+        "iface-begin"
+        | "iface-commit"
+        | "iface-rollback"
+        | "find-storage-pool-sources"
+        | "find-storage-pool-sources-as"
+        | "detach-device-alias"
+        | "domblkthreshold"
+        | "guest-agent-timeout"
+        | "get-user-sshkeys"
+        | "set-user-sshkeys" => {
+            let conn = ctl.conn().await?;
+            misc_more::run(ctl, &conn, cmd).await
+        }
+        "blockpull" | "blockcommit" | "blockcopy" | "blockjob" | "domdirtyrate-calc" => {
+            let conn = ctl.conn().await?;
+            blockjob::run(ctl, &conn, cmd).await
+        }
+        "iface-bridge" | "iface-unbridge" => {
+            let conn = ctl.conn().await?;
+            iface_bridge::run(ctl, &conn, cmd).await
+        }
+        "console" => {
+            let conn = ctl.conn().await?;
+            console::run(ctl, &conn, cmd).await
+        }
+        "net-port-list" | "net-port-create" | "net-port-dumpxml" | "net-port-delete" => {
+            let conn = ctl.conn().await?;
+            netport::run(ctl, &conn, cmd).await
+        }
+        "qemu-monitor-command" | "qemu-agent-command" | "qemu-monitor-event" | "qemu-attach" => {
+            let conn = ctl.conn().await?;
+            qemu::run(ctl, &conn, cmd).await
+        }
+        "net-update" => {
+            let conn = ctl.conn().await?;
+            net_update::run(ctl, &conn, cmd).await
+        }
+        "net-event" | "pool-event" | "nodedev-event" | "secret-event" => {
+            let conn = ctl.conn().await?;
+            event_obj::run(ctl, &conn, cmd).await
+        }
+        "nodedev-create" | "nodedev-destroy" | "nodedev-define" | "nodedev-undefine"
+        | "nodedev-start" | "nodedev-autostart" | "nodedev-info" | "nodedev-detach"
+        | "nodedev-reattach" | "nodedev-reset" => {
+            let conn = ctl.conn().await?;
+            nodedev_ops::run(ctl, &conn, cmd).await
+        }
         "event" => {
             let conn = ctl.conn().await?;
             event::run(ctl, &conn, cmd).await
+        }
+        n if n.starts_with("migrate") => {
+            let conn = ctl.conn().await?;
+            migrate::run(ctl, &conn, cmd).await
         }
         n if n.starts_with("snapshot-") => {
             let conn = ctl.conn().await?;

@@ -81,8 +81,15 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
                     .map_err(|e| Failure::ctx(format!("Failed to define pool from {path}"), e))?;
                 ctl.print_extra(&format!("Pool {} defined from {path}\n", p.name));
             } else {
+                super::util::exclusive(cmd, "overwrite", "no-overwrite")?;
+                let mut f = 0;
+                for (opt, bit) in [("build", 1), ("overwrite", 2), ("no-overwrite", 4)] {
+                    if cmd.has(opt) {
+                        f |= bit;
+                    }
+                }
                 let p = conn
-                    .pool_create_xml(&xml, 0)
+                    .pool_create_xml(&xml, f)
                     .await
                     .map_err(|e| Failure::ctx(format!("Failed to create pool from {path}"), e))?;
                 ctl.print_extra(&format!("Pool {} created from {path}\n", p.name));

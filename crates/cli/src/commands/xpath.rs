@@ -15,7 +15,13 @@ fn esc_text(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn serialise(n: Node, out: &mut String) {
+fn blank(n: &Node) -> bool {
+    n.is_text() && n.text().unwrap_or("").trim().is_empty()
+}
+
+/// Serialises like libxml2's `xmlNodeDump(…, format=1)` on a blank-stripped document:
+/// element-only content goes one child per line, indented two spaces a level.
+fn serialise(n: Node, level: usize, out: &mut String) {
     if n.is_text() {
         out.push_str(&esc_text(n.text().unwrap_or("")));
         return;
@@ -29,13 +35,23 @@ fn serialise(n: Node, out: &mut String) {
     for a in n.attributes() {
         out.push_str(&format!(" {}=\"{}\"", a.name(), esc_attr(a.value())));
     }
-    if n.children().next().is_none() {
+    let kids: Vec<Node> = n.children().filter(|c| !blank(c)).collect();
+    if kids.is_empty() {
         out.push_str("/>");
         return;
     }
     out.push('>');
-    for c in n.children() {
-        serialise(c, out);
+    let elements_only = kids.iter().all(|c| c.is_element());
+    for c in &kids {
+        if elements_only {
+            out.push('\n');
+            out.push_str(&"  ".repeat(level + 1));
+        }
+        serialise(*c, level + 1, out);
+    }
+    if elements_only {
+        out.push('\n');
+        out.push_str(&"  ".repeat(level));
     }
     out.push_str(&format!("</{name}>"));
 }
@@ -84,7 +100,7 @@ pub fn eval(xml: &str, expr: &str) -> Option<Vec<String>> {
             }
             None => {
                 let mut s = String::new();
-                serialise(n, &mut s);
+                serialise(n, 0, &mut s);
                 out.push(s);
             }
         }

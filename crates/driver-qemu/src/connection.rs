@@ -584,6 +584,10 @@ impl DomainDriver for QemuConnection {
     ) -> VirResult<(i32, Vec<TypedParam>)> {
         self.driver.job_stats(dom, flags)
     }
+    async fn domain_abort_job(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        self.rw("virDomainAbortJob")?;
+        crate::migration::abort_job(&self.driver, dom, flags).await
+    }
     async fn domain_attach_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
         self.driver.wait_attached(dom).await;
         self.rw("virDomainAttachDeviceFlags")?;
@@ -731,5 +735,124 @@ impl DomainDriver for QemuConnection {
         VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainScreenshot")?;
         self.rw("virDomainScreenshot")?;
         self.driver.screenshot(dom, screen).await
+    }
+    async fn domain_get_scheduler_type(&self, dom: &DomainRef) -> VirResult<(String, i32)> {
+        self.driver.sched_type(dom)
+    }
+    async fn domain_get_scheduler_parameters(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.driver.wait_attached(dom).await;
+        self.driver.sched_get(dom, flags)
+    }
+    async fn domain_set_scheduler_parameters(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainSetSchedulerParametersFlags")?;
+        self.driver.sched_set(dom, params, flags)
+    }
+    async fn domain_get_interface_parameters(
+        &self,
+        dom: &DomainRef,
+        device: &str,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.driver.wait_attached(dom).await;
+        self.driver.iftune_get(dom, device, flags)
+    }
+    async fn domain_set_interface_parameters(
+        &self,
+        dom: &DomainRef,
+        device: &str,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainSetInterfaceParameters")?;
+        self.driver.iftune_set(dom, device, params, flags).await
+    }
+    async fn domain_get_memory_parameters(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.driver.wait_attached(dom).await;
+        self.driver.memtune_get(dom, flags)
+    }
+    async fn domain_set_memory_parameters(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainSetMemoryParameters")?;
+        self.driver.memtune_set(dom, params, flags)
+    }
+    async fn domain_get_blkio_parameters(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.driver.wait_attached(dom).await;
+        self.driver.blkio_get(dom, flags)
+    }
+    async fn domain_set_blkio_parameters(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainSetBlkioParameters")?;
+        self.driver.blkio_set(dom, params, flags)
+    }
+    async fn domain_pin_vcpu_flags(
+        &self,
+        dom: &DomainRef,
+        vcpu: u32,
+        cpumap: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainPinVcpuFlags")?;
+        self.driver.pin_vcpu(dom, vcpu, cpumap, flags).await
+    }
+    async fn domain_get_vcpu_pin_info(
+        &self,
+        dom: &DomainRef,
+        ncpumaps: i32,
+        maplen: i32,
+        flags: u32,
+    ) -> VirResult<(Vec<u8>, i32)> {
+        self.driver.wait_attached(dom).await;
+        self.driver
+            .vcpu_pin_info(dom, ncpumaps, maplen, flags)
+            .await
+    }
+    async fn domain_pin_emulator(
+        &self,
+        dom: &DomainRef,
+        cpumap: Vec<u8>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainPinEmulator")?;
+        self.driver.pin_emulator(dom, cpumap, flags).await
+    }
+    async fn domain_get_emulator_pin_info(
+        &self,
+        dom: &DomainRef,
+        maplen: i32,
+        flags: u32,
+    ) -> VirResult<(Vec<u8>, i32)> {
+        self.driver.wait_attached(dom).await;
+        self.driver.emulator_pin_info(dom, maplen, flags)
     }
 }

@@ -11,9 +11,21 @@ use rvirt_core::info::NetworkDhcpLease;
 /// What a network port gives a guest NIC (`virNetworkPort` plug data).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PortInfo {
-    /// The bridge the guest's tap joins.
+    /// The bridge the guest's tap joins (empty for a direct port).
     pub bridge: String,
     pub mtu: Option<u32>,
+    /// A macvtap port (`<forward mode='bridge|private|vepa|passthrough'>` with `dev=`):
+    /// the host device and macvtap mode (`bridge`, `private`, `vepa`, `passthrough`).
+    pub direct: Option<DirectPlug>,
+}
+
+/// The `<plug type='direct'>` part of a network port: the guest NIC becomes a macvtap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectPlug {
+    /// The parent device (`<source dev>`).
+    pub dev: String,
+    /// `bridge`, `private`, `vepa` or `passthrough` (`<source mode>`).
+    pub mode: String,
 }
 
 /// `virNetworkPortCreateXML` / `virNetworkPortDelete` as the QEMU driver needs them.
@@ -26,4 +38,38 @@ pub trait NetworkPortAllocator: Send + Sync {
     /// `virNetworkGetDHCPLeases` on `network` (for `virDomainInterfaceAddresses` with the
     /// lease source).
     async fn leases(&self, network: &str) -> VirResult<Vec<NetworkDhcpLease>>;
+    /// [`NetworkPortAllocator::allocate_port`] recording the owning domain in the port's
+    /// `<owner>` (what `virsh net-port-dumpxml` shows). Default: no owner.
+    async fn allocate_port_for(
+        &self,
+        network: &str,
+        mac: &str,
+        _owner_name: &str,
+        _owner_uuid: [u8; 16],
+    ) -> VirResult<PortInfo> {
+        self.allocate_port(network, mac).await
+    }
+    /// `virNetDevBandwidthSet` on a guest's tap: replaces its QoS with the `<bandwidth>`
+    /// element `bandwidth_xml` (None: clears). Guest taps are "swapped" (the guest's
+    /// inbound is the tap's transmit side). Default: not available.
+    async fn set_bandwidth(&self, _ifname: &str, bandwidth_xml: Option<&str>) -> VirResult<()> {
+        match bandwidth_xml {
+            None => Ok(()),
+            Some(_) => Err(rvirt_core::error::VirError::new(
+                rvirt_core::error::ErrorCode::OperationUnsupported,
+                rvirt_core::error::ErrorDomain::Qemu,
+                "Network bandwidth tuning is not available on this connection",
+            )),
+        }
+    }
+    /// `virNetDevBandwidthSet` on a guest's macvtap (`type='direct'`): like
+    /// [`NetworkPortAllocator::set_bandwidth`] but not swapped (a macvtap shares the host's
+    /// view: its transmit side is the guest's outbound). Default: `set_bandwidth`.
+    async fn set_bandwidth_direct(
+        &self,
+        ifname: &str,
+        bandwidth_xml: Option<&str>,
+    ) -> VirResult<()> {
+        self.set_bandwidth(ifname, bandwidth_xml).await
+    }
 }

@@ -74,10 +74,27 @@ fn custom_models(caps: &QemuCaps) -> Vec<CustomModel> {
 fn cpu_vendor(model: &str) -> &'static str {
     const AMD: &[&str] = &["phenom", "athlon", "Opteron", "EPYC"];
     const INTEL: &[&str] = &[
-        "n270", "coreduo", "core2duo", "Westmere", "Snowridge", "Skylake", "SandyBridge",
-        "Penryn", "Nehalem", "IvyBridge", "Icelake", "Haswell", "Cooperlake", "Conroe",
-        "Cascadelake", "Broadwell", "SapphireRapids", "GraniteRapids", "KnightsMill",
-        "Denverton", "SierraForest",
+        "n270",
+        "coreduo",
+        "core2duo",
+        "Westmere",
+        "Snowridge",
+        "Skylake",
+        "SandyBridge",
+        "Penryn",
+        "Nehalem",
+        "IvyBridge",
+        "Icelake",
+        "Haswell",
+        "Cooperlake",
+        "Conroe",
+        "Cascadelake",
+        "Broadwell",
+        "SapphireRapids",
+        "GraniteRapids",
+        "KnightsMill",
+        "Denverton",
+        "SierraForest",
     ];
     if AMD.iter().any(|p| model.starts_with(p)) {
         "AMD"

@@ -8,7 +8,7 @@ mod disk;
 mod graphics;
 mod machine;
 mod misc;
-mod net;
+pub(crate) mod net;
 mod pci;
 mod util;
 

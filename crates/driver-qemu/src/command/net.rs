@@ -20,6 +20,20 @@ fn model_device(model: &str) -> VirResult<&'static str> {
     })
 }
 
+/// Whether a NIC's host side is a macvtap QEMU inherits as an fd: `type='direct'`, or a
+/// `type='network'` NIC whose port is direct (plugged with `<source dev mode>`, no bridge).
+pub(crate) fn is_macvtap(d: &Element) -> bool {
+    match d.attr("type") {
+        Some("direct") => true,
+        Some("network") => {
+            let src = d.child("source");
+            src.and_then(|s| s.attr("dev")).is_some()
+                && src.and_then(|s| s.attr("bridge")).is_none()
+        }
+        _ => false,
+    }
+}
+
 /// Arguments for one interface (`index` = its position among interfaces).
 pub fn interface_args(
     d: &Element,
@@ -30,6 +44,10 @@ pub fn interface_args(
     let netdev = format!("hostnet{index}");
     let backend = match d.attr("type").unwrap_or("") {
         "user" => format!("user,id={netdev}"),
+        _ if is_macvtap(d) => format!(
+            "tap,id={netdev},fd={}",
+            crate::domain::TAP_FD_BASE + index as i32
+        ),
         "ethernet" | "network" | "bridge" => {
             let ifname = child_attr(d, "target", "dev")
                 .map_or(String::new(), |t| format!(",ifname={}", qemu_escape(t)));
@@ -55,4 +73,33 @@ pub fn interface_args(
             alias(d).unwrap_or("net0")
         ),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nic(xml: &str) -> Element {
+        let doc = roxmltree::Document::parse(xml).unwrap();
+        Element::from_node(doc.root_element())
+    }
+
+    #[test]
+    fn macvtap_nics_get_the_inherited_fd() {
+        let direct = nic(
+            "<interface type='direct'><mac address='52:54:00:00:00:02'/>\
+                          <source dev='eth0' mode='vepa'/></interface>",
+        );
+        assert!(is_macvtap(&direct));
+        let args = interface_args(&direct, 2, None, false).unwrap();
+        assert_eq!(args[1], "tap,id=hostnet2,fd=102");
+        // a network NIC whose port is direct, and one on a bridge
+        let on_macvtap_net = nic("<interface type='network'>\
+                                  <source network='n' dev='eth0' mode='bridge'/></interface>");
+        assert!(is_macvtap(&on_macvtap_net));
+        let bridged = nic("<interface type='network'>\
+                           <source network='n' bridge='virbr0'/></interface>");
+        assert!(!is_macvtap(&bridged));
+        assert!(interface_args(&bridged, 0, None, false).unwrap()[1].contains("script=no"));
+    }
 }

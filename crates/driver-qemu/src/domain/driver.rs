@@ -55,6 +55,10 @@ pub struct QemuDriver {
     pub(crate) net_ports: Mutex<Option<Arc<dyn crate::netport::NetworkPortAllocator>>>,
     /// The storage driver's volume lookup (`<disk type='volume'>`), injected by the daemon.
     pub(crate) vol_resolver: Mutex<Option<Arc<dyn crate::volume::VolumeResolver>>>,
+    /// Raw QMP event subscribers and taint marks (`libvirt-qemu`).
+    pub(crate) ext: crate::qemu_ext::QemuExtState,
+    /// The cgroup hierarchy guests are placed in.
+    pub(crate) cgroups: crate::cgroup::DriverCgroups,
 }
 
 impl Drop for QemuDriver {
@@ -77,6 +81,8 @@ impl QemuDriver {
             attaching: Mutex::new(HashMap::new()),
             net_ports: Mutex::new(None),
             vol_resolver: Mutex::new(None),
+            ext: Default::default(),
+            cgroups: Default::default(),
         }
     }
 

@@ -12,16 +12,22 @@ mod driver;
 pub mod graphics;
 mod graphics_update;
 mod hotplug;
+mod iftune;
 pub mod jobs;
+mod macvtap;
+mod memhotplug;
 mod monitor;
 mod nics;
 mod object;
+mod pinning;
 mod query;
 mod reconnect;
+mod restune;
 mod save;
 pub mod saveimage;
 mod snapshot;
-pub mod snapshot_def;
+mod snapshot_external;
+mod snapshot_memory;
 mod snapshot_ops;
 pub mod snapshot_store;
 mod start;
@@ -30,6 +36,7 @@ pub mod stats;
 mod status;
 mod stop;
 mod tuning;
+mod vcpus;
 mod volumes;
 
 pub use agent::parse_interfaces;
@@ -39,6 +46,12 @@ pub use control::{
 };
 pub use driver::{QemuDriver, QemuOptions};
 pub use hotplug::{parse_device, AFFECT_CONFIG, AFFECT_LIVE};
+pub use macvtap::TAP_FD_BASE;
 pub use query::list_flags;
 pub use save::{image_xml, SAVE_PAUSED, SAVE_RUNNING};
 pub use snapshot::create_flags as snapshot_create_flags;
+pub(crate) use {
+    driver::qmp_err,
+    object::{DomainObj, VmProcess},
+    status::save_status,
+};

@@ -75,6 +75,10 @@ async fn watch(
 }
 
 async fn handle_event(drv: &Arc<QemuDriver>, uuid: Uuid, vm: &Arc<VmProcess>, ev: QmpEvent) {
+    let handle = drv.lock().get(&uuid).map(|o| o.handle());
+    if let Some(h) = handle {
+        drv.ext.publish(h, &ev);
+    }
     if ev.event.starts_with("BLOCK_JOB_") {
         drv.on_block_job_event(uuid, vm, &ev);
         return;
@@ -94,11 +98,16 @@ async fn handle_event(drv: &Arc<QemuDriver>, uuid: Uuid, vm: &Arc<VmProcess>, ev
                     && !vm.flag(&vm.got_shutdown)
                     && !vm.flag(&vm.fake_reboot) =>
             {
-                let reason = paused::UNKNOWN;
+                // an outgoing migration's switch-over: PAUSED (migration), SUSPENDED/MIGRATED
+                let migrating = o.job_progress.as_ref().is_some_and(|j| j.operation == 5);
+                let (reason, det) = match migrating {
+                    true => (2, 1),
+                    false => (paused::UNKNOWN, detail::SUSPENDED_PAUSED),
+                };
                 if QemuDriver::set_state(o, StateReason::new(st::PAUSED, reason)).is_ok() {
                     emit.push(DomainEventKind::Lifecycle {
                         event: lifecycle::SUSPENDED,
-                        detail: detail::SUSPENDED_PAUSED,
+                        detail: det,
                     });
                 }
             }

@@ -1,6 +1,8 @@
-//! The host side of guest NICs of `type='network'` and `type='bridge'`
-//! (`qemuInterfaceBridgeConnect`): a network port from the network driver, a tap device
-//! (`vnetN`) with the host-side MAC, MTU and bridge, released again when the NIC goes away.
+//! The host side of guest NICs of `type='network'`, `type='bridge'` and `type='direct'`
+//! (`qemuInterfaceBridgeConnect`, `qemuInterfaceDirectConnect`): a network port from the
+//! network driver, a tap device (`vnetN`) with the host-side MAC, MTU and bridge — or, for
+//! direct NICs and ports of macvtap networks, a macvtap (`macvtapN`) — released again when
+//! the NIC goes away.
 
 use super::driver::QemuDriver;
 use crate::netport::NetworkPortAllocator;
@@ -17,7 +19,11 @@ fn nic_err(detail: impl Into<String>) -> VirError {
 
 /// Whether this NIC's host side is a tap the driver creates.
 pub(crate) fn managed_tap(dev: &Element) -> bool {
-    dev.name == "interface" && matches!(dev.attr("type"), Some("network") | Some("bridge"))
+    dev.name == "interface"
+        && matches!(
+            dev.attr("type"),
+            Some("network") | Some("bridge") | Some("direct")
+        )
 }
 
 fn source_attr<'a>(dev: &'a Element, name: &str) -> Option<&'a str> {
@@ -26,6 +32,60 @@ fn source_attr<'a>(dev: &'a Element, name: &str) -> Option<&'a str> {
 
 fn mac_of(dev: &Element) -> Option<&str> {
     dev.child("mac").and_then(|m| m.attr("address"))
+}
+
+/// Whether the NIC asks for `<port isolated='yes'/>`.
+fn port_isolated(dev: &Element) -> bool {
+    dev.child("port").and_then(|p| p.attr("isolated")) == Some("yes")
+}
+
+/// The NIC's `<bandwidth>` element as XML (None when absent or empty).
+pub(crate) fn bandwidth_xml(dev: &Element) -> Option<String> {
+    let bw = dev.child("bandwidth")?;
+    let mut s = String::from("<bandwidth>");
+    let mut any = false;
+    for dir in ["inbound", "outbound"] {
+        if let Some(r) = bw.child(dir) {
+            any = true;
+            s.push('<');
+            s.push_str(dir);
+            for (k, v) in &r.attrs {
+                s.push_str(&format!(" {k}='{}'", rvirt_conf::xml::escape(v)));
+            }
+            s.push_str("/>");
+        }
+    }
+    s.push_str("</bandwidth>");
+    any.then_some(s)
+}
+
+/// `virDomainActualNetDefValidate`'s VLAN rule for tap NICs: a `<vlan>` tag needs an Open
+/// vSwitch bridge (libvirt 9.0 tags no port of a plain Linux bridge).
+fn check_vlan(dev: &Element) -> VirResult<()> {
+    let tagged = dev
+        .child("vlan")
+        .is_some_and(|v| v.children.iter().any(|c| c.name == "tag"));
+    let ovs = dev.child("virtualport").and_then(|v| v.attr("type")) == Some("openvswitch");
+    if tagged && !ovs {
+        return Err(VirError::new(
+            ErrorCode::ConfigUnsupported,
+            ErrorDomain::Domain,
+            format!(
+                "interface {} - vlan tag not supported for this connection type",
+                mac_of(dev).unwrap_or("")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// libvirt's answer to hot-plugging a macvtap NIC (not implemented here yet).
+fn direct_hotplug_unsupported() -> VirError {
+    VirError::new(
+        ErrorCode::OperationUnsupported,
+        ErrorDomain::Qemu,
+        "live attach of interface type 'direct' is not supported by this driver",
+    )
 }
 
 /// The host side of the tap: libvirt replaces the first octet of the guest MAC with 0xFE so
@@ -44,7 +104,7 @@ fn ip_cmd() -> &'static str {
         .unwrap_or("ip")
 }
 
-fn run_ip(args: &[&str]) -> VirResult<()> {
+pub(super) fn run_ip(args: &[&str]) -> VirResult<()> {
     let out = std::process::Command::new(ip_cmd())
         .args(args)
         .output()
@@ -78,7 +138,7 @@ fn tap_template(dev: &Element) -> String {
 }
 
 impl QemuDriver {
-    fn port_allocator(&self) -> Option<Arc<dyn NetworkPortAllocator>> {
+    pub(super) fn port_allocator(&self) -> Option<Arc<dyn NetworkPortAllocator>> {
         self.net_ports
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -87,13 +147,52 @@ impl QemuDriver {
 
     /// Gives one NIC its host side: port (networks), tap on the bridge; records
     /// `<target dev>` and `<source bridge>` in the (live) element.
+    /// Hot-plugged NICs cannot be macvtaps yet (QEMU would need the fd over the monitor).
     pub(crate) async fn plug_host_side(&self, dev: &mut Element) -> VirResult<()> {
+        self.plug_inner(dev, "", [0; 16], false).await
+    }
+
+    /// [`QemuDriver::plug_host_side`] for a NIC of domain `owner` (its port's `<owner>`);
+    /// applies the NIC's `<bandwidth>` to the tap.
+    pub(crate) async fn plug_host_side_for(
+        &self,
+        dev: &mut Element,
+        owner_name: &str,
+        owner_uuid: [u8; 16],
+    ) -> VirResult<()> {
+        self.plug_inner(dev, owner_name, owner_uuid, true).await
+    }
+
+    async fn plug_inner(
+        &self,
+        dev: &mut Element,
+        owner_name: &str,
+        owner_uuid: [u8; 16],
+        allow_direct: bool,
+    ) -> VirResult<()> {
         if !managed_tap(dev) {
             return Ok(());
         }
         let mac = mac_of(dev)
             .ok_or_else(|| nic_err("interface has no MAC address"))?
             .to_string();
+        if dev.attr("type") == Some("direct") {
+            if !allow_direct {
+                return Err(direct_hotplug_unsupported());
+            }
+            let parent = source_attr(dev, "dev")
+                .ok_or_else(|| {
+                    VirError::new(
+                        ErrorCode::XmlError,
+                        ErrorDomain::Domain,
+                        "Missing source dev for direct interface",
+                    )
+                })?
+                .to_string();
+            let mode = source_attr(dev, "mode").map(str::to_string);
+            return self.plug_macvtap(dev, &parent, mode.as_deref(), None).await;
+        }
+        check_vlan(dev)?;
         let network = if dev.attr("type") == Some("network") {
             Some(
                 source_attr(dev, "network")
@@ -118,7 +217,27 @@ impl QemuDriver {
                         "this connection has no network driver for interface type 'network'",
                     )
                 })?;
-                let p = alloc.allocate_port(net, &mac).await?;
+                let p = alloc
+                    .allocate_port_for(net, &mac, owner_name, owner_uuid)
+                    .await?;
+                if let Some(direct) = p.direct {
+                    let r = if allow_direct {
+                        let s = dev.child_or_insert("source");
+                        s.set_attr("dev", direct.dev.clone());
+                        s.set_attr("mode", direct.mode.clone());
+                        self.plug_macvtap(dev, &direct.dev, Some(&direct.mode), p.mtu)
+                            .await
+                    } else {
+                        Err(direct_hotplug_unsupported())
+                    };
+                    if r.is_err() {
+                        if let Some(s) = dev.children.iter_mut().find(|c| c.name == "source") {
+                            s.attrs.retain(|(k, _)| k != "dev" && k != "mode");
+                        }
+                        let _ = alloc.release_port(net, &mac).await;
+                    }
+                    return r;
+                }
                 (p.bridge, p.mtu)
             }
             None => (
@@ -153,6 +272,15 @@ impl QemuDriver {
                 delete_tap(&tap);
                 return Err(e);
             }
+            // <port isolated='yes'/> (virNetDevBridgePortSetIsolated): no traffic to
+            // other isolated ports of the bridge.
+            if port_isolated(dev) {
+                let isolate = ["link", "set", "dev", &tap, "type", "bridge_slave"];
+                if let Err(e) = run_ip(&[&isolate[..], &["isolated", "on"]].concat()) {
+                    delete_tap(&tap);
+                    return Err(e);
+                }
+            }
             Ok(tap)
         })();
         let tap = match result {
@@ -164,10 +292,61 @@ impl QemuDriver {
                 return Err(e);
             }
         };
+        if let Some(bw) = bandwidth_xml(dev) {
+            let applied = match self.port_allocator() {
+                Some(a) => a.set_bandwidth(&tap, Some(&bw)).await,
+                None => Err(nic_err("no network driver to apply <bandwidth>")),
+            };
+            if let Err(e) = applied {
+                delete_tap(&tap);
+                if let (Some(net), Some(a)) = (&network, self.port_allocator()) {
+                    let _ = a.release_port(net, &mac).await;
+                }
+                return Err(e);
+            }
+        }
         dev.child_or_insert("target").set_attr("dev", tap);
         if network.is_some() {
             dev.child_or_insert("source").set_attr("bridge", bridge);
         }
+        Ok(())
+    }
+
+    /// A macvtap on `parent` for the NIC (`qemuInterfaceDirectConnect`): guest MAC, mode,
+    /// MTU and `<bandwidth>`; records `<target dev>`.
+    async fn plug_macvtap(
+        &self,
+        dev: &mut Element,
+        parent: &str,
+        mode: Option<&str>,
+        net_mtu: Option<u32>,
+    ) -> VirResult<()> {
+        let mac = mac_of(dev)
+            .ok_or_else(|| nic_err("interface has no MAC address"))?
+            .to_string();
+        let kmode = super::macvtap::kernel_mode(mode)?;
+        let mtu = dev
+            .child("mtu")
+            .and_then(|m| m.attr("size"))
+            .and_then(|s| s.parse::<u32>().ok())
+            .or(net_mtu);
+        let wanted = dev
+            .child("target")
+            .and_then(|t| t.attr("dev"))
+            .filter(|t| !t.is_empty() && !t.starts_with("vnet") && !t.starts_with("macvtap"))
+            .map(str::to_string);
+        let name = super::macvtap::create_macvtap(wanted.as_deref(), parent, &mac, kmode, mtu)?;
+        if let Some(bw) = bandwidth_xml(dev) {
+            let applied = match self.port_allocator() {
+                Some(a) => a.set_bandwidth_direct(&name, Some(&bw)).await,
+                None => Err(nic_err("no network driver to apply <bandwidth>")),
+            };
+            if let Err(e) = applied {
+                super::macvtap::delete_macvtap(&name);
+                return Err(e);
+            }
+        }
+        dev.child_or_insert("target").set_attr("dev", name);
         Ok(())
     }
 
@@ -178,7 +357,8 @@ impl QemuDriver {
                 continue;
             }
             let mut dev = live.devices[i].clone();
-            if let Err(e) = self.plug_host_side(&mut dev).await {
+            let uuid = live.uuid;
+            if let Err(e) = self.plug_host_side_for(&mut dev, &live.name, uuid).await {
                 self.unplug_all_host_sides(live);
                 return Err(e);
             }
@@ -299,6 +479,26 @@ impl QemuDriver {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vlan_tags_need_open_vswitch() {
+        let mut nic = Element::new("interface");
+        nic.set_attr("type", "bridge");
+        nic.child_or_insert("mac")
+            .set_attr("address", "52:54:00:00:00:07");
+        assert!(check_vlan(&nic).is_ok());
+        nic.child_or_insert("vlan")
+            .child_or_insert("tag")
+            .set_attr("id", "42");
+        assert_eq!(
+            check_vlan(&nic).unwrap_err().message,
+            "unsupported configuration: interface 52:54:00:00:00:07 - vlan tag not supported \
+             for this connection type"
+        );
+        nic.child_or_insert("virtualport")
+            .set_attr("type", "openvswitch");
+        assert!(check_vlan(&nic).is_ok());
+    }
 
     #[test]
     fn host_mac_replaces_the_first_octet() {

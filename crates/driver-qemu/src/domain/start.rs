@@ -74,6 +74,8 @@ pub(crate) struct RestoreSource {
 pub(crate) struct StartMode {
     paused: bool,
     restored: bool,
+    /// An incoming migration (`-incoming defer`): STARTED/MIGRATED, paused for migration.
+    migrated: bool,
 }
 
 /// Waits until QEMU has loaded the incoming migration stream (`query-migrate`).
@@ -130,6 +132,29 @@ impl QemuDriver {
         uuid: Uuid,
         spec: StartSpec,
     ) -> VirResult<DomainRef> {
+        self.start_inner(uuid, spec, None).await
+    }
+
+    /// Starts QEMU with `-incoming defer` for an incoming migration of `def` (the caller
+    /// then issues `migrate-incoming`); the domain stays paused (reason migration).
+    pub(crate) async fn start_incoming(
+        self: &Arc<Self>,
+        uuid: Uuid,
+        def: DomainDef,
+    ) -> VirResult<DomainRef> {
+        let spec = StartSpec {
+            paused: true,
+            restore: None,
+        };
+        self.start_inner(uuid, spec, Some(def)).await
+    }
+
+    async fn start_inner(
+        self: &Arc<Self>,
+        uuid: Uuid,
+        spec: StartSpec,
+        incoming: Option<DomainDef>,
+    ) -> VirResult<DomainRef> {
         let start_paused = spec.paused;
         let caps = self.qemu_caps().await?;
         let (def, name) = {
@@ -147,14 +172,28 @@ impl QemuDriver {
                     "domain is already running",
                 ));
             }
-            let def = match &spec.restore {
-                Some(r) => r.def.clone(),
-                None => o.def.clone(),
+            let def = match (&spec.restore, &incoming) {
+                (_, Some(d)) => d.clone(),
+                (Some(r), None) => r.def.clone(),
+                (None, None) => o.def.clone(),
             };
             (def, o.def.name.clone())
         };
         let id = self.next_id.fetch_add(1, Ordering::SeqCst);
         let paths = &self.opts.paths;
+        let hook_xml = |d: &DomainDef| {
+            d.format(&rvirt_conf::domain::FormatOptions {
+                id: Some(id),
+                ..Default::default()
+            })
+        };
+        if let Err(e) =
+            crate::hooks::run_hook_boxed(paths, &name, "prepare", "begin", &hook_xml(&def)).await
+        {
+            let _ =
+                crate::hooks::run_hook_boxed(paths, &name, "release", "end", &hook_xml(&def)).await;
+            return Err(e);
+        }
         let domain_dir = paths.run_dir.join(format!("domain-{id}-{name}"));
         let _ = std::fs::remove_dir_all(&domain_dir);
         std::fs::create_dir_all(&domain_dir)
@@ -171,7 +210,40 @@ impl QemuDriver {
             let _ = std::fs::remove_dir_all(&domain_dir);
             return Err(e);
         }
+        if let Err(e) =
+            crate::hooks::run_hook_boxed(paths, &name, "start", "begin", &hook_xml(&live)).await
+        {
+            self.unplug_all_host_sides(&live);
+            let _ = std::fs::remove_dir_all(&domain_dir);
+            let _ = crate::hooks::run_hook_boxed(paths, &name, "release", "end", &hook_xml(&live))
+                .await;
+            return Err(e);
+        }
+        let creds = crate::dac::qemu_creds(paths)?;
+        if !creds.is_root() {
+            let r = crate::dac::set_labels(paths, &name, creds, &crate::dac::image_paths(&live))
+                .and_then(|_| {
+                    std::os::unix::fs::lchown(&domain_dir, Some(creds.uid), Some(creds.gid))
+                        .map_err(|e| internal(format!("{}: {e}", domain_dir.display())))
+                });
+            if let Err(e) = r {
+                crate::dac::restore_labels(paths, &name);
+                self.unplug_all_host_sides(&live);
+                let _ = std::fs::remove_dir_all(&domain_dir);
+                return Err(e);
+            }
+        }
         let prepared = live;
+        // the macvtaps' /dev/tapN descriptors QEMU inherits (`-netdev tap,fd=N`)
+        let tap_fds = match super::macvtap::direct_fds(&prepared) {
+            Ok(f) => f,
+            Err(e) => {
+                crate::dac::restore_labels(paths, &name);
+                self.unplug_all_host_sides(&prepared);
+                let _ = std::fs::remove_dir_all(&domain_dir);
+                return Err(e);
+            }
+        };
         // autoport picks a port that was free when probed; another process may bind it
         // before QEMU does, so a lost race retries with that port skipped
         let mut skip_ports: Vec<u16> = Vec::new();
@@ -197,6 +269,16 @@ impl QemuDriver {
                 }
             };
             let mode = match &spec.restore {
+                _ if incoming.is_some() => {
+                    cmd.args.push("-S".into());
+                    cmd.args.push("-incoming".into());
+                    cmd.args.push("defer".into());
+                    StartMode {
+                        paused: true,
+                        restored: false,
+                        migrated: true,
+                    }
+                }
                 Some(r) => {
                     // QEMU reads the image's migration stream from a helper; passing the
                     // file as fd 0 leaves QEMU with fd 0 closed afterwards, which breaks a
@@ -210,14 +292,16 @@ impl QemuDriver {
                     StartMode {
                         paused: !r.was_running || start_paused,
                         restored: true,
+                        migrated: false,
                     }
                 }
                 None => StartMode {
                     paused: start_paused,
                     restored: false,
+                    migrated: false,
                 },
             };
-            match self.launch(&name, &cmd, &domain_dir, None).await {
+            match self.launch(&name, &cmd, &domain_dir, None, &tap_fds).await {
                 Ok(l) => break (live, cmd, mode, l),
                 Err(e) => {
                     let lost = autoport_of(&live)
@@ -229,6 +313,7 @@ impl QemuDriver {
                             let _ = std::fs::create_dir_all(&domain_dir);
                         }
                         _ => {
+                            crate::dac::restore_labels(paths, &name);
                             self.unplug_all_host_sides(&live);
                             let _ = std::fs::remove_dir_all(&domain_dir);
                             return Err(e);
@@ -257,6 +342,7 @@ impl QemuDriver {
         cmd: &QemuCommand,
         domain_dir: &std::path::Path,
         stdin: Option<std::fs::File>,
+        tap_fds: &[(std::os::fd::RawFd, std::os::fd::OwnedFd)],
     ) -> VirResult<(tokio::process::Child, QmpClient)> {
         let log_path = self.opts.paths.log_dir.join(format!("{name}.log"));
         std::fs::create_dir_all(&self.opts.paths.log_dir)
@@ -279,6 +365,11 @@ impl QemuDriver {
             .stderr(Stdio::from(err))
             .process_group(0)
             .kill_on_drop(false);
+        let creds = crate::dac::qemu_creds(&self.opts.paths)?;
+        if !creds.is_root() {
+            c.uid(creds.uid).gid(creds.gid);
+        }
+        super::macvtap::inherit_fds(&mut c, tap_fds);
         let mut child = c
             .spawn()
             .map_err(|e| internal(format!("cannot execute {}: {e}", cmd.binary)))?;
@@ -328,6 +419,7 @@ impl QemuDriver {
         if let Ok(chardevs) = qmp.execute("query-chardev", None, QMP_TIMEOUT).await {
             record_ptys(&mut live, &chardevs);
         }
+        Box::pin(self.cgroup_setup(id, &live, pid, &qmp)).await;
         if let Err(e) = super::graphics::apply_graphics_passwords(&qmp, &live).await {
             let _ = child.start_kill();
             let _ = child.wait().await;
@@ -362,6 +454,10 @@ impl QemuDriver {
             }
         };
         spawn_monitor(self, uuid, vm.clone(), events, Some(child));
+        if mode.migrated {
+            self.emit_lifecycle(handle.clone(), lifecycle::STARTED, 1);
+            return Ok(handle);
+        }
         let (started, suspended) = if mode.restored {
             (detail::STARTED_RESTORED, detail::SUSPENDED_RESTORED)
         } else {
@@ -373,6 +469,18 @@ impl QemuDriver {
         } else if let Err(e) = qmp.execute("cont", None, QMP_TIMEOUT).await {
             let _ = self.kill_vm(&vm, true).await;
             return Err(qmp_err(e));
+        }
+        if let Ok(xml) = self.xml_desc(&handle, 0) {
+            let r = crate::hooks::run_hook_boxed(
+                &self.opts.paths,
+                &handle.name,
+                "started",
+                "begin",
+                &xml,
+            );
+            if let Err(e) = r.await {
+                tracing::warn!(domain = %handle.name, error = %e, "started hook failed");
+            }
         }
         Ok(handle)
     }
@@ -394,6 +502,7 @@ impl QemuDriver {
             o.live = Some(live);
             o.vm = Some(vm.clone());
             let to = match (mode.paused, mode.restored) {
+                _ if mode.migrated => StateReason::new(st::PAUSED, 2),
                 (true, false) => StateReason::new(st::PAUSED, paused::USER),
                 (true, true) => StateReason::new(st::PAUSED, paused::SAVE),
                 (false, false) => StateReason::new(st::RUNNING, running::BOOTED),

@@ -24,7 +24,7 @@ fn invalid(detail: impl Into<String>) -> VirError {
 }
 
 impl QemuDriver {
-    fn impact(&self, dom: &DomainRef, flags: u32) -> VirResult<(bool, bool)> {
+    pub(super) fn impact(&self, dom: &DomainRef, flags: u32) -> VirResult<(bool, bool)> {
         self.with_dom(dom, |o| {
             let (mut live, mut config) = (flags & AFFECT_LIVE != 0, flags & AFFECT_CONFIG != 0);
             if !live && !config {
@@ -47,7 +47,7 @@ impl QemuDriver {
         })
     }
 
-    fn edit_config(
+    pub(super) fn edit_config(
         &self,
         dom: &DomainRef,
         f: impl FnOnce(&mut DomainDef) -> VirResult<()>,
@@ -61,7 +61,11 @@ impl QemuDriver {
         })
     }
 
-    fn edit_live(&self, dom: &DomainRef, f: impl FnOnce(&mut DomainDef)) -> VirResult<()> {
+    pub(super) fn edit_live(
+        &self,
+        dom: &DomainRef,
+        f: impl FnOnce(&mut DomainDef),
+    ) -> VirResult<()> {
         self.with_dom(dom, |o| {
             if let Some(l) = o.live.as_mut() {
                 f(l);
@@ -129,20 +133,35 @@ impl QemuDriver {
             ));
         }
         if live {
-            let cur = self.with_dom(dom, |o| {
+            let (cur, max) = self.with_dom(dom, |o| {
                 let d = o.current_def();
-                Ok(if d.vcpus_current > 0 {
+                let cur = if d.vcpus_current > 0 {
                     d.vcpus_current
                 } else {
                     d.vcpus_max
-                })
+                };
+                Ok((cur, d.vcpus_max))
             })?;
-            if cur != n {
+            if flags & MAXIMUM != 0 {
                 return Err(VirError::new(
-                    ErrorCode::OperationUnsupported,
+                    ErrorCode::InvalidArg,
                     ErrorDomain::Qemu,
-                    "live vCPU hotplug is not supported for this domain",
+                    "cannot set maximum vcpus on an active domain",
                 ));
+            }
+            if n > max {
+                return Err(invalid(format!(
+                    "requested vcpus is greater than max allowable vcpus for the live domain: {n} > {max}"
+                )));
+            }
+            if cur != n {
+                let vm = self.vm_of(dom)?;
+                let job = self.job_of(dom)?;
+                let _g = job.lock().await;
+                let now = Box::pin(self.hotplug_vcpus(&vm, cur, n)).await?;
+                self.edit_live(dom, |l| {
+                    l.vcpus_current = if now == l.vcpus_max { 0 } else { now };
+                })?;
             }
         }
         if config {

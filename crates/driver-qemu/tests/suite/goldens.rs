@@ -43,6 +43,11 @@ fn q35_vnc_sata() {
 }
 
 #[test]
+fn pc_direct_nic_passes_the_macvtap_fd() {
+    check("pc-direct-nic");
+}
+
+#[test]
 fn pc_ide_localtime() {
     check("pc-ide-localtime");
 }

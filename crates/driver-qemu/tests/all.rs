@@ -30,6 +30,8 @@ mod hotplug;
 mod lifecycle;
 #[path = "suite/migrate.rs"]
 mod migrate;
+#[path = "suite/migrate_load.rs"]
+mod migrate_load;
 #[path = "suite/qemu_program.rs"]
 mod qemu_program;
 #[path = "suite/reattach.rs"]

@@ -12,6 +12,7 @@ use crate::defs::{CmdDef, Kind::*, OptDef};
 use crate::lookup;
 use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl, Failure};
+use std::io::{IsTerminal, Write};
 
 const fn o(name: &'static str, kind: crate::defs::Kind, req: bool, named: bool) -> OptDef {
     OptDef {
@@ -52,6 +53,8 @@ pub static CMDS: &[CmdDef] = &[
             o("listen-address", Str, false, false),
             o("dname", Str, false, false),
             o("timeout", Int, false, true),
+            o("timeout-suspend", Bool, false, false),
+            o("timeout-postcopy", Bool, false, false),
             o("xml", Str, false, true),
             o("persistent-xml", Str, false, true),
             o("migrate-disks", Str, false, true),
@@ -217,6 +220,112 @@ async fn migrate_v3(
     Ok(ddom)
 }
 
+/// What `--timeout N` does once N seconds passed (`virshMigrateTimeoutAction`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimeoutAction {
+    Suspend,
+    Postcopy,
+}
+
+/// `--timeout`, `--timeout-suspend`, `--timeout-postcopy` checked like virsh 9.0.
+fn timeout_opts(cmd: &Cmd, flags: u32) -> Result<Option<(u64, TimeoutAction)>, Failure> {
+    let action = if cmd.has("timeout-postcopy") {
+        if flags & mf::POSTCOPY == 0 {
+            return Err(Failure::msg(
+                "Option --postcopy is required by option --timeout-postcopy",
+            ));
+        }
+        TimeoutAction::Postcopy
+    } else {
+        TimeoutAction::Suspend
+    };
+    let Some(t) = uint(cmd, "timeout")? else {
+        if cmd.has("timeout-postcopy") || cmd.has("timeout-suspend") {
+            return Err(Failure::msg(
+                "migrate: Unexpected --timeout-* option without --timeout",
+            ));
+        }
+        return Ok(None);
+    };
+    if flags & mf::LIVE == 0 {
+        return Err(Failure::msg(
+            "migrate: Unexpected timeout for offline migration",
+        ));
+    }
+    if t < 1 {
+        return Err(Failure::msg("migrate: Invalid timeout"));
+    }
+    Ok(Some((t, action)))
+}
+
+/// virsh's job percentage (`virshPrintJobProgress`): 100 only once nothing remains.
+fn percent(remaining: u64, total: u64) -> u32 {
+    if remaining == 0 || total == 0 {
+        return 100;
+    }
+    let p = (1.0 - remaining as f64 / total as f64) * 100.0;
+    (p.clamp(0.0, 99.0)) as u32
+}
+
+/// One progress report: on a terminal a bar redrawn in place, otherwise one
+/// virsh-style line per change.
+fn progress_text(pct: u32, tty: bool) -> String {
+    if tty {
+        const W: usize = 30;
+        let filled = (pct as usize * W) / 100;
+        format!(
+            "\rMigration: [{pct:3} %] [{}{}]",
+            "#".repeat(filled),
+            " ".repeat(W - filled)
+        )
+    } else {
+        format!("Migration: [{pct:3} %]\n")
+    }
+}
+
+/// Progress and `--timeout` while a migration runs (`virshWatchJob`).
+struct Watch {
+    verbose: bool,
+    tty: bool,
+    last: Option<u32>,
+    timeout: Option<(u64, TimeoutAction)>,
+    fired: bool,
+}
+
+impl Watch {
+    fn show(&mut self, pct: u32) {
+        if !self.verbose || (!self.tty && self.last == Some(pct)) {
+            return;
+        }
+        self.last = Some(pct);
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(progress_text(pct, self.tty).as_bytes());
+        let _ = e.flush();
+    }
+
+    /// Polls `virDomainGetJobInfo` every 500 ms; never returns.
+    async fn run(&mut self, conn: &Connect, dom: &DomainRef) {
+        let start = std::time::Instant::now();
+        loop {
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            if let Ok(j) = conn.domain_get_job_info(dom).await {
+                if j.job_type != 0 && j.data_total > 0 {
+                    self.show(percent(j.data_remaining, j.data_total));
+                }
+            }
+            if let Some((secs, action)) = self.timeout {
+                if !self.fired && start.elapsed().as_secs() >= secs {
+                    self.fired = true;
+                    let _ = match action {
+                        TimeoutAction::Suspend => conn.domain_suspend(dom).await,
+                        TimeoutAction::Postcopy => conn.migrate_start_post_copy(dom, 0).await,
+                    };
+                }
+            }
+        }
+    }
+}
+
 async fn migrate(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let dom = lookup::domain(conn, cmd, "domain").await?;
     let desturi = cmd
@@ -228,17 +337,44 @@ async fn migrate(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             "Operation not supported: direct migration is not supported by the QEMU driver",
         ));
     }
-    if flags & mf::PEER2PEER != 0 {
-        conn.migrate_perform3_params(&dom, Some(desturi), &params, &[], flags)
-            .await?;
-    } else {
-        let dst = Connect::open(desturi).await?;
-        let r = migrate_v3(conn, &dst, &dom, params, flags).await;
-        let _ = dst.close().await;
-        r?;
+    let timeout = timeout_opts(cmd, flags)?;
+    let mut watch = Watch {
+        verbose: cmd.has("verbose"),
+        tty: std::io::stderr().is_terminal(),
+        last: None,
+        timeout,
+        fired: false,
+    };
+    ctl.flush();
+    let job = async {
+        if flags & mf::PEER2PEER != 0 {
+            conn.migrate_perform3_params(&dom, Some(desturi), &params, &[], flags)
+                .await?;
+        } else {
+            let dst = Connect::open(desturi).await?;
+            let r = migrate_v3(conn, &dst, &dom, params, flags).await;
+            let _ = dst.close().await;
+            r?;
+        }
+        Ok::<(), Failure>(())
+    };
+    let r = tokio::select! {
+        r = job => r,
+        _ = watch.run(conn, &dom) => Ok(()),
+    };
+    if r.is_err() && watch.verbose && watch.last.is_some() && watch.tty {
+        eprintln!();
     }
-    if cmd.has("verbose") {
-        ctl.print("\rMigration: [100 %]\n");
+    r?;
+    if watch.verbose {
+        let end = if watch.tty {
+            format!("{}\n", progress_text(100, true))
+        } else {
+            progress_text(100, false)
+        };
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(end.as_bytes());
+        let _ = e.flush();
     }
     Ok(())
 }
@@ -282,5 +418,29 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             Ok(())
         }
         _ => Err(Failure::msg(format!("unknown command: {}", cmd.def.name))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_like_virsh() {
+        assert_eq!(percent(0, 100), 100);
+        assert_eq!(percent(50, 100), 50);
+        assert_eq!(percent(1, 1_000_000), 99);
+        assert_eq!(percent(100, 100), 0);
+        assert_eq!(percent(5, 0), 100);
+    }
+
+    #[test]
+    fn progress_lines_and_bar() {
+        assert_eq!(progress_text(7, false), "Migration: [  7 %]\n");
+        assert_eq!(progress_text(100, false), "Migration: [100 %]\n");
+        let bar = progress_text(50, true);
+        assert!(bar.starts_with("\rMigration: [ 50 %] ["), "{bar}");
+        assert_eq!(bar.matches('#').count(), 15);
+        assert_eq!(progress_text(100, true).matches('#').count(), 30);
     }
 }

@@ -34,6 +34,14 @@ pub(crate) async fn begin(
         hostname: hostname(),
         ..Default::default()
     };
+    if flags & mf::POSTCOPY != 0 && flags & mf::TUNNELLED != 0 {
+        // post-copy needs QEMU's return path, which a one-way tunnel stream lacks
+        return Err(VirError::new(
+            rvirt_core::error::ErrorCode::ArgumentUnsupported,
+            ErrorDomain::Qemu,
+            "post-copy is not supported with tunnelled migration".to_string(),
+        ));
+    }
     if flags & mf::OFFLINE != 0 {
         if flags & mf::PERSIST_DEST == 0 {
             return Err(VirError::invalid_arg(

@@ -3,7 +3,7 @@
 //! QEMU and optionally undefine, or resume it when the migration was cancelled).
 
 use super::cookie::Cookie;
-use super::perform::resume_if_paused;
+use super::perform::{resume_if_paused, wait_postcopy_done};
 use super::prepare::abort_incoming;
 use super::{op_failed, reason, storage};
 use crate::domain::state::StateReason;
@@ -74,10 +74,13 @@ pub(crate) async fn finish(
         abort_incoming(drv, &vm).await;
         return Err(op_failed("migration was cancelled"));
     }
-    if let Err(e) = wait_incoming(&vm).await {
-        abort_incoming(drv, &vm).await;
-        return Err(e);
-    }
+    let in_postcopy = match wait_incoming(&vm, flags & mf::POSTCOPY != 0).await {
+        Ok(p) => p,
+        Err(e) => {
+            abort_incoming(drv, &vm).await;
+            return Err(e);
+        }
+    };
     if flags & (mf::NON_SHARED_DISK | mf::NON_SHARED_INC) != 0 {
         storage::stop_export(&vm).await;
     }
@@ -88,7 +91,11 @@ pub(crate) async fn finish(
             o.last_job = Some(j);
         }
         if !paused {
-            QemuDriver::set_state(o, StateReason::new(st::RUNNING, reason::RUNNING_MIGRATED))?;
+            let r = match in_postcopy {
+                true => reason::RUNNING_POSTCOPY,
+                false => reason::RUNNING_MIGRATED,
+            };
+            QemuDriver::set_state(o, StateReason::new(st::RUNNING, r))?;
         }
         let _ = save_status(&drv.opts.paths, o);
         Ok(())
@@ -98,9 +105,20 @@ pub(crate) async fn finish(
             abort_incoming(drv, &vm).await;
             return Err(qmp_err(e));
         }
-        drv.emit_lifecycle(handle.clone(), lifecycle::RESUMED, reason::RESUMED_MIGRATED);
+        let detail = match in_postcopy {
+            true => reason::RESUMED_POSTCOPY,
+            false => reason::RESUMED_MIGRATED,
+        };
+        drv.emit_lifecycle(handle.clone(), lifecycle::RESUMED, detail);
     } else {
         drv.emit_lifecycle(handle.clone(), lifecycle::SUSPENDED, 0);
+    }
+    if in_postcopy {
+        tokio::spawn(postcopy_incoming_done(
+            drv.clone(),
+            handle.clone(),
+            vm.clone(),
+        ));
     }
     if flags & mf::PERSIST_DEST != 0 {
         let def = drv.with_dom(&handle, |o| Ok(o.def.clone()))?;
@@ -126,8 +144,10 @@ pub(crate) async fn finish(
     Ok((h, out.encode()))
 }
 
-/// Waits until the incoming QEMU has received the whole migration stream.
-async fn wait_incoming(vm: &crate::domain::VmProcess) -> VirResult<()> {
+/// Waits until the incoming QEMU has received the whole migration stream, or, with
+/// post-copy, until it switched to post-copy (the guest then runs here while the last
+/// pages arrive on demand).
+async fn wait_incoming(vm: &crate::domain::VmProcess, postcopy: bool) -> VirResult<bool> {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(600);
     loop {
         let v = vm
@@ -136,7 +156,8 @@ async fn wait_incoming(vm: &crate::domain::VmProcess) -> VirResult<()> {
             .await
             .map_err(qmp_err)?;
         match v["status"].as_str().unwrap_or("") {
-            "completed" => return Ok(()),
+            "completed" => return Ok(false),
+            "postcopy-active" if postcopy => return Ok(true),
             "failed" | "cancelled" => {
                 return Err(op_failed(format!(
                     "job 'migration in' failed: {}",
@@ -150,6 +171,33 @@ async fn wait_incoming(vm: &crate::domain::VmProcess) -> VirResult<()> {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// The destination after post-copy: once the last page arrived the guest is simply
+/// "running (migrated)".
+async fn postcopy_incoming_done(
+    drv: Arc<QemuDriver>,
+    dom: DomainRef,
+    vm: Arc<crate::domain::VmProcess>,
+) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3600);
+    while tokio::time::Instant::now() < deadline {
+        let Ok(v) = vm.qmp.execute("query-migrate", None, T).await else {
+            return;
+        };
+        if v["status"] != "postcopy-active" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = drv.with_dom(&dom, |o| {
+        let same = o.vm.as_ref().is_some_and(|v| Arc::ptr_eq(v, &vm));
+        if same && (o.state.state, o.state.reason) == (st::RUNNING, reason::RUNNING_POSTCOPY) {
+            QemuDriver::set_state(o, StateReason::new(st::RUNNING, reason::RUNNING_MIGRATED))?;
+            let _ = save_status(&drv.opts.paths, o);
+        }
+        Ok(())
+    });
 }
 
 /// `virDomainMigrateConfirm3Params`.
@@ -172,6 +220,11 @@ pub(crate) async fn confirm(
             resume_if_paused(drv, dom, &vm).await;
         }
         return Ok(());
+    }
+    if flags & mf::POSTCOPY != 0 {
+        if let Some(vm) = &vm {
+            wait_postcopy_done(drv, dom, vm).await;
+        }
     }
     let c = Cookie::decode(cookie_in).unwrap_or_default();
     let mut params = drv

@@ -28,12 +28,16 @@ pub(crate) mod operation {
 /// `virDomain*Reason`).
 pub(crate) mod reason {
     pub const SUSPENDED_MIGRATED: i32 = 1;
+    pub const SUSPENDED_POSTCOPY: i32 = 7;
     pub const RESUMED_MIGRATED: i32 = 1;
+    pub const RESUMED_POSTCOPY: i32 = 3;
     pub const STOPPED_MIGRATED: i32 = 3;
     pub const STOPPED_FAILED: i32 = 5;
     pub const RUNNING_MIGRATED: i32 = 2;
+    pub const RUNNING_POSTCOPY: i32 = 10;
     pub const RUNNING_MIGRATION_CANCELED: i32 = 6;
     pub const PAUSED_MIGRATION: i32 = 2;
+    pub const PAUSED_POSTCOPY: i32 = 12;
     pub const SHUTOFF_MIGRATED: i32 = 4;
     pub const SHUTOFF_FAILED: i32 = 6;
 }

@@ -28,6 +28,9 @@ pub(crate) const MAX_BANDWIDTH: u64 = (i64::MAX as u64 >> 20) << 20;
 pub(crate) struct Stats {
     pub downtime_ms: u64,
     pub total_ms: u64,
+    /// The migration switched to post-copy and still runs: the destination resumes the
+    /// guest now and Confirm waits for the last pages (`qemuMigrationSrcConfirm`).
+    pub postcopy: bool,
 }
 
 /// `virDomainMigratePerform3Params` without peer-to-peer: migrate to the URI Prepare gave.
@@ -110,7 +113,7 @@ pub(crate) async fn perform_local(
             // a non-live migration pauses the guest first
             vm.qmp.execute("stop", None, T).await.map_err(qmp_err)?;
         }
-        run(drv, dom, &vm, uri).await
+        run(drv, dom, &vm, uri, flags & mf::POSTCOPY != 0).await
     }
     .await;
     if copy_storage && !disks.is_empty() {
@@ -131,6 +134,7 @@ pub(crate) async fn perform_local(
         (Err(e), None) => Err(e),
     };
     match r {
+        Ok(s) if s.postcopy => Ok(s),
         Ok(s) => {
             let h = drv.with_dom(dom, |o| {
                 if let Some(mut j) = o.job_progress.take() {
@@ -219,6 +223,7 @@ async fn run(
     dom: &DomainRef,
     vm: &VmProcess,
     uri: &str,
+    postcopy_wanted: bool,
 ) -> VirResult<Stats> {
     let mut events = vm.qmp.events();
     vm.qmp
@@ -226,6 +231,7 @@ async fn run(
         .await
         .map_err(qmp_err)?;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(3600);
+    let mut postcopy = false;
     loop {
         while let Ok(ev) = events.try_recv() {
             if ev.event == "MIGRATION_PASS" {
@@ -235,6 +241,17 @@ async fn run(
                     DomainEventKind::MigrationIteration { iteration: pass },
                 );
             }
+            // a short post-copy phase can end between two polls: the event tells
+            if ev.event == "MIGRATION" && ev.data["status"] == "postcopy-active" && !postcopy {
+                postcopy = true;
+                entered_postcopy(drv, dom);
+            }
+        }
+        if postcopy && postcopy_wanted {
+            return Ok(Stats {
+                postcopy: true,
+                ..Stats::default()
+            });
         }
         let v = vm
             .qmp
@@ -248,6 +265,15 @@ async fn run(
         });
         match v["status"].as_str().unwrap_or("") {
             "completed" => return Ok(stats(&v)),
+            "postcopy-active" if postcopy_wanted => {
+                if !postcopy {
+                    entered_postcopy(drv, dom);
+                }
+                return Ok(Stats {
+                    postcopy: true,
+                    ..Stats::default()
+                });
+            }
             "failed" | "cancelled" => {
                 return Err(op_failed(format!(
                     "job 'migration out' failed: {}",
@@ -270,11 +296,61 @@ async fn run(
     }
 }
 
+/// The switch to post-copy: the source's vCPUs stay paused from now on
+/// (`VIR_DOMAIN_PAUSED_POSTCOPY`, event `VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY`).
+fn entered_postcopy(drv: &QemuDriver, dom: &DomainRef) {
+    let h = drv.with_dom(dom, |o| {
+        // QEMU's STOP of the switch-over may have been noted as a migration pause already
+        let was = (o.state.state, o.state.reason);
+        let news = was == (st::RUNNING, was.1) || was == (st::PAUSED, reason::PAUSED_MIGRATION);
+        QemuDriver::set_state(o, StateReason::new(st::PAUSED, reason::PAUSED_POSTCOPY))?;
+        let _ = save_status(&drv.opts.paths, o);
+        Ok(news.then(|| o.handle()))
+    });
+    if let Ok(Some(h)) = h {
+        drv.emit_lifecycle(h, lifecycle::SUSPENDED, reason::SUSPENDED_POSTCOPY);
+    }
+}
+
 fn stats(v: &Value) -> Stats {
     Stats {
         downtime_ms: v["downtime"].as_u64().unwrap_or(0),
         total_ms: v["total-time"].as_u64().unwrap_or(0),
+        postcopy: false,
     }
+}
+
+/// Confirm after post-copy: waits until the source QEMU sent its last page, then closes
+/// the job like a pre-copy migration's end.
+pub(crate) async fn wait_postcopy_done(drv: &QemuDriver, dom: &DomainRef, vm: &VmProcess) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(3600);
+    let mut ok = false;
+    while tokio::time::Instant::now() < deadline {
+        let Ok(v) = vm.qmp.execute("query-migrate", None, T).await else {
+            break;
+        };
+        set_progress(drv, dom, |j| {
+            if let Some(p) = j.as_mut() {
+                p.update(&v);
+            }
+        });
+        match v["status"].as_str().unwrap_or("") {
+            "completed" => {
+                ok = true;
+                break;
+            }
+            "postcopy-active" | "active" | "device" => {}
+            _ => break,
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = drv.with_dom(dom, |o| {
+        if let Some(mut j) = o.job_progress.take() {
+            j.finish(ok);
+            o.last_job = Some(j);
+        }
+        Ok(())
+    });
 }
 
 /// After a failed or cancelled migration: the guest runs again on the source.

@@ -8,7 +8,7 @@ use crate::domain::jobs::JobProgress;
 use crate::domain::{qmp_err, DomainObj, QemuDriver, VmProcess};
 use rvirt_core::driver::{migrate_flags as mf, migrate_param, param_str};
 use rvirt_core::error::{ErrorDomain, VirError, VirResult};
-use rvirt_core::handle::{DomainRef, Uuid};
+use rvirt_core::handle::Uuid;
 use rvirt_core::typed_param::TypedParam;
 use serde_json::json;
 use std::path::PathBuf;
@@ -104,7 +104,8 @@ pub(crate) async fn prepare(
         }
     };
     let vm = drv.vm_of(&handle)?;
-    match open_incoming(drv, &vm, &handle, params, &src, copy_storage, tunnelled).await {
+    let postcopy = flags & mf::POSTCOPY != 0;
+    match open_incoming(drv, &vm, params, &src, copy_storage, tunnelled, postcopy).await {
         Ok((uri, socket, nbd_port)) => {
             cookie.nbd_port = nbd_port;
             let _ = drv.with_dom(&handle, |o| {
@@ -143,11 +144,11 @@ type Opened = (Option<String>, Option<PathBuf>, Option<u16>);
 async fn open_incoming(
     drv: &QemuDriver,
     vm: &VmProcess,
-    _dom: &DomainRef,
     params: &[TypedParam],
     src: &Cookie,
     copy_storage: bool,
     tunnelled: bool,
+    postcopy: bool,
 ) -> VirResult<Opened> {
     let _ = drv;
     let _ = vm
@@ -158,6 +159,17 @@ async fn open_incoming(
             T,
         )
         .await;
+    if postcopy {
+        // post-copy needs the capability on both sides before the stream starts
+        vm.qmp
+            .execute(
+                "migrate-set-capabilities",
+                Some(json!({"capabilities": [{"capability": "postcopy-ram", "state": true}]})),
+                T,
+            )
+            .await
+            .map_err(qmp_err)?;
+    }
     let given = param_str(params, migrate_param::URI).and_then(parse_tcp_uri);
     let host = param_str(params, migrate_param::LISTEN_ADDRESS)
         .map(str::to_string)

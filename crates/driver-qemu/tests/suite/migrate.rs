@@ -9,7 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// `virsh qemu-agent-command` and its parsed reply.
-fn agent(uri: &str, dom: &str, cmd: &str) -> Option<serde_json::Value> {
+pub(crate) fn agent(uri: &str, dom: &str, cmd: &str) -> Option<serde_json::Value> {
     let (good, out) = virsh(uri, &["qemu-agent-command", dom, cmd, "--timeout", "10"]);
     if !good {
         return None;
@@ -18,7 +18,7 @@ fn agent(uri: &str, dom: &str, cmd: &str) -> Option<serde_json::Value> {
 }
 
 /// Waits until the guest agent answers.
-fn wait_agent(uri: &str, dom: &str) {
+pub(crate) fn wait_agent(uri: &str, dom: &str) {
     let start = Instant::now();
     while agent(uri, dom, r#"{"execute":"guest-ping"}"#).is_none() {
         assert!(
@@ -30,7 +30,7 @@ fn wait_agent(uri: &str, dom: &str) {
 }
 
 /// Runs `/bin/busybox ARGV…` in the guest through the agent; (exit code, stdout).
-fn guest_exec(uri: &str, dom: &str, argv: &[&str]) -> (i64, String) {
+pub(crate) fn guest_exec(uri: &str, dom: &str, argv: &[&str]) -> (i64, String) {
     let cmd = serde_json::json!({"execute": "guest-exec", "arguments": {
         "path": "/bin/busybox", "arg": argv, "capture-output": true}});
     let r = agent(uri, dom, &cmd.to_string()).expect("guest-exec");
@@ -70,7 +70,7 @@ fn base64_decode(s: &str) -> String {
 }
 
 /// The guest's uptime in seconds (`/proc/uptime`).
-fn uptime(uri: &str, dom: &str) -> f64 {
+pub(crate) fn uptime(uri: &str, dom: &str) -> f64 {
     let (rc, out) = guest_exec(uri, dom, &["cat", "/proc/uptime"]);
     assert_eq!(rc, 0, "{out}");
     out.split_whitespace().next().unwrap().parse().unwrap()
@@ -80,12 +80,12 @@ fn pid_alive(pid: i32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
 
-fn state(uri: &str, dom: &str) -> String {
+pub(crate) fn state(uri: &str, dom: &str) -> String {
     let (_, s) = virsh(uri, &["domstate", dom, "--reason"]);
     s.trim().to_string()
 }
 
-fn sha256(p: &Path) -> String {
+pub(crate) fn sha256(p: &Path) -> String {
     let o = std::process::Command::new("sha256sum")
         .arg(p)
         .output()
@@ -98,7 +98,7 @@ fn sha256(p: &Path) -> String {
 }
 
 /// One `virsh migrate`, timed; its output.
-fn migrate(src: &str, args: &[&str]) -> String {
+pub(crate) fn migrate(src: &str, args: &[&str]) -> String {
     let t = Instant::now();
     let mut a = vec!["migrate"];
     a.extend_from_slice(args);

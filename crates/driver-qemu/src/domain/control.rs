@@ -216,6 +216,21 @@ impl QemuDriver {
 
     /// `virDomainSuspend`.
     pub(crate) async fn suspend(&self, dom: &DomainRef) -> VirResult<()> {
+        // During an outgoing migration the job lock is the migration's: pausing is allowed
+        // (virsh migrate --timeout-suspend) and counts as a migration pause, as in libvirt.
+        let migrating = self.with_dom(dom, |o| {
+            Ok(o.job_progress.as_ref().is_some_and(|j| j.operation == 5))
+        })?;
+        if migrating {
+            let vm = self.vm_of(dom)?;
+            vm.qmp.execute("stop", None, T).await.map_err(qmp_err)?;
+            return self.note_state(
+                dom,
+                StateReason::new(st::PAUSED, paused::MIGRATION),
+                lifecycle::SUSPENDED,
+                detail::SUSPENDED_MIGRATED,
+            );
+        }
         let job = self.job_of(dom)?;
         let _g = job.lock().await;
         let vm = self.vm_of(dom)?;

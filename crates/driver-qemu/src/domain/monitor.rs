@@ -101,7 +101,7 @@ async fn handle_event(drv: &Arc<QemuDriver>, uuid: Uuid, vm: &Arc<VmProcess>, ev
                 // an outgoing migration's switch-over: PAUSED (migration), SUSPENDED/MIGRATED
                 let migrating = o.job_progress.as_ref().is_some_and(|j| j.operation == 5);
                 let (reason, det) = match migrating {
-                    true => (2, 1),
+                    true => (paused::MIGRATION, detail::SUSPENDED_MIGRATED),
                     false => (paused::UNKNOWN, detail::SUSPENDED_PAUSED),
                 };
                 if QemuDriver::set_state(o, StateReason::new(st::PAUSED, reason)).is_ok() {

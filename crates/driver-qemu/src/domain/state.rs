@@ -16,6 +16,7 @@ pub mod running {
 pub mod paused {
     pub const UNKNOWN: i32 = 0;
     pub const USER: i32 = 1;
+    pub const MIGRATION: i32 = 2;
     pub const SAVE: i32 = 3;
     pub const IOERROR: i32 = 5;
     pub const SHUTTING_DOWN: i32 = 8;
@@ -43,6 +44,7 @@ pub mod detail {
     pub const STARTED_BOOTED: i32 = 0;
     pub const STARTED_RESTORED: i32 = 2;
     pub const SUSPENDED_PAUSED: i32 = 0;
+    pub const SUSPENDED_MIGRATED: i32 = 1;
     pub const SUSPENDED_IOERROR: i32 = 2;
     pub const SUSPENDED_RESTORED: i32 = 4;
     pub const RESUMED_UNPAUSED: i32 = 0;

@@ -1,6 +1,7 @@
 //! Core types shared by every rvirt crate: libvirt's errors, object handles, typed
 //! parameters, URIs, events, streams and the driver traits.
 
+pub mod base64;
 pub mod driver;
 pub mod error;
 pub mod event;

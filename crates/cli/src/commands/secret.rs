@@ -9,27 +9,10 @@ use crate::output::Table;
 use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl, Failure};
 
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Standard base64 with padding.
-pub fn b64_encode(data: &[u8]) -> String {
-    let mut s = String::new();
-    for ch in data.chunks(3) {
-        let b = [ch[0], *ch.get(1).unwrap_or(&0), *ch.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= ch.len() {
-                s.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
-}
-
-/// Decodes standard base64 (whitespace ignored); `None` on bad input.
+/// Decodes base64 as virsh does (glib's decoder: whitespace ignored, decoding stops at
+/// padding, so unpadded input is accepted); `None` on a character outside the alphabet.
 pub fn b64_decode(s: &str) -> Option<Vec<u8>> {
+    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = Vec::new();
     let mut acc = 0u32;
     let mut bits = 0;
@@ -138,7 +121,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             if cmd.has("plain") {
                 ctl.print(&String::from_utf8_lossy(&v));
             } else {
-                ctl.print(&format!("{}\n", b64_encode(&v)));
+                ctl.print(&format!("{}\n", rvirt_core::base64::encode(&v)));
             }
             Ok(())
         }
@@ -161,9 +144,9 @@ mod tests {
 
     #[test]
     fn base64_round_trip() {
-        assert_eq!(b64_encode(b"hello"), "aGVsbG8=");
         assert_eq!(b64_decode("aGVsbG8=").unwrap(), b"hello");
-        assert_eq!(b64_encode(b""), "");
+        assert_eq!(b64_decode("aGVsbG8").unwrap(), b"hello");
+        assert_eq!(b64_decode(" aGVs\nbG8= ").unwrap(), b"hello");
         assert!(b64_decode("!!").is_none());
     }
 }

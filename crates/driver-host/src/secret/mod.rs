@@ -3,7 +3,7 @@
 //! directory for persistent secrets, memory only for ephemeral ones; lifecycle and
 //! value-changed events. See docs/secrets.md.
 
-pub mod base64;
+pub use rvirt_core::base64;
 pub mod cipher;
 mod driver;
 pub mod key;

@@ -156,7 +156,7 @@ fn load_value(dir: &Path, uuid: &str, key: Option<&SecretKey>) -> VirResult<Opti
     let Some(text) = read_text(&plain)? else {
         return Ok(None);
     };
-    let value = base64::decode(&text).ok_or_else(|| {
+    let value = base64::decode_lenient(&text).ok_or_else(|| {
         VirError::new(
             ErrorCode::InternalError,
             DOM,

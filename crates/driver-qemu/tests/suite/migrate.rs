@@ -50,23 +50,8 @@ pub(crate) fn guest_exec(uri: &str, dom: &str, argv: &[&str]) -> (i64, String) {
 }
 
 fn base64_decode(s: &str) -> String {
-    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::new();
-    let mut buf = 0u32;
-    let mut bits = 0;
-    for c in s.bytes() {
-        let Some(v) = alphabet.iter().position(|a| *a == c) else {
-            continue;
-        };
-        buf = (buf << 6) | v as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buf >> bits) as u8);
-            buf &= (1 << bits) - 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    let raw = rvirt_core::base64::decode_lenient(s).unwrap_or_default();
+    String::from_utf8_lossy(&raw).into_owned()
 }
 
 /// The guest's uptime in seconds (`/proc/uptime`).

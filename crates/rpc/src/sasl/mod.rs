@@ -2,13 +2,13 @@
 //! mechanisms for rvirtd, the SCRAM-SHA-256 client for the rvirt library, and rvirt's
 //! SCRAM user database. SCRAM has no security layer (SSF 0), so frames are never wrapped.
 
-mod b64;
+use rvirt_core::base64 as b64;
 mod client;
 mod scram;
 mod server;
 mod users;
 
-pub use b64::{decode as base64_decode, encode as base64_encode};
+pub use rvirt_core::base64::{decode as base64_decode, encode as base64_encode};
 pub use client::ScramClient;
 pub use server::{SaslServer, SaslStep};
 pub use users::{add_user, remove_user, save, ScramCredential, UserDb, DEFAULT_ITERATIONS};

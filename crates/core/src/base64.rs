@@ -1,4 +1,5 @@
-//! Standard base64 (RFC 4648 §4, with padding), as SCRAM attributes carry binary values.
+//! Standard base64 (RFC 4648 §4, padded): secret values on the wire and at rest, SCRAM
+//! attributes. One implementation for every crate.
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -27,26 +28,36 @@ fn value(c: u8) -> Option<u32> {
     ALPHABET.iter().position(|&a| a == c).map(|p| p as u32)
 }
 
-/// Decodes padded base64; `None` on any malformed input.
+/// Decodes padded base64 exactly (no whitespace); `None` on any malformed input.
 pub fn decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    if !bytes.len().is_multiple_of(4) {
+    decode_bytes(text.as_bytes())
+}
+
+/// Decodes padded base64 ignoring ASCII whitespace (line-wrapped files); `None` on any
+/// other malformed input.
+pub fn decode_lenient(text: &str) -> Option<Vec<u8>> {
+    let chars: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace()).collect();
+    decode_bytes(&chars)
+}
+
+fn decode_bytes(chars: &[u8]) -> Option<Vec<u8>> {
+    if !chars.len().is_multiple_of(4) {
         return None;
     }
-    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
-    let groups = bytes.len() / 4;
-    for (gi, chunk) in bytes.chunks(4).enumerate() {
-        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && gi + 1 != groups) {
+    let groups = chars.len() / 4;
+    let mut out = Vec::with_capacity(groups * 3);
+    for (i, quad) in chars.chunks(4).enumerate() {
+        let pad = quad.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 || (pad > 0 && i + 1 != groups) {
             return None;
         }
         let mut n = 0u32;
-        for &c in &chunk[..4 - pad] {
+        for &c in &quad[..4 - pad] {
             n = (n << 6) | value(c)?;
         }
         n <<= 6 * pad as u32;
-        let all = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&all[..3 - pad]);
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..3 - pad]);
     }
     Some(out)
 }
@@ -67,9 +78,13 @@ mod tests {
             ("foobar", "Zm9vYmFy"),
         ] {
             assert_eq!(encode(plain.as_bytes()), enc);
-            assert_eq!(decode(enc).unwrap(), plain.as_bytes());
+            assert_eq!(decode(enc).as_deref(), Some(plain.as_bytes()));
         }
         assert_eq!(decode("Zm9v!"), None);
+        assert_eq!(decode("Zm9"), None);
+        assert_eq!(decode("Z=9v"), None);
         assert_eq!(decode("Zg==Zg=="), None);
+        assert_eq!(decode("Zm9v\n"), None);
+        assert_eq!(decode_lenient("Zm9v\n").as_deref(), Some(&b"foo"[..]));
     }
 }

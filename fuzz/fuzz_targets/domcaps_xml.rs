@@ -1,6 +1,8 @@
 //! Fuzz target: `<domainCapabilities>` XML from arbitrary UTF-8 — parse, and on success
-//! format and parse the output again; nothing may panic, and formatting what was parsed
-//! back must be stable.
+//! format and parse the output again; nothing may panic, and formatting must reach a fixed
+//! point after one round trip. (Like libvirt, the formatter writes tabs, newlines and
+//! carriage returns in attribute values raw, which XML attribute-value normalisation turns
+//! into spaces on the next parse, so the first round trip may change them.)
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,9 +15,9 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(def) = DomainCapsDef::parse(xml) {
         let out = def.format();
         if let Ok(again) = DomainCapsDef::parse(&out) {
-            // Text with a carriage return cannot survive XML line-end normalisation.
-            if !out.contains('\r') {
-                assert_eq!(again.format(), out);
+            let second = again.format();
+            if let Ok(third) = DomainCapsDef::parse(&second) {
+                assert_eq!(third.format(), second);
             }
         }
     }

@@ -112,6 +112,16 @@ pub fn qemu_creds(paths: &QemuPaths) -> VirResult<QemuCreds> {
     )
 }
 
+/// qemu.conf `seccomp_sandbox` (libvirt's default -1: on when QEMU supports it, which
+/// every QEMU rvirt drives does).
+pub fn seccomp_sandbox(paths: &QemuPaths) -> i32 {
+    qemu_conf_path(paths)
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|text| conf_value(&text, "seccomp_sandbox"))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(-1)
+}
+
 fn record_path(paths: &QemuPaths, name: &str) -> PathBuf {
     paths.run_dir.join(format!("{name}.dac"))
 }

@@ -15,6 +15,9 @@ pub struct BuildContext {
     pub vnc_ports_in_use: Vec<u16>,
     /// Checks whether a TCP port can be bound (runtime); `None` in goldens (first free in list).
     pub probe_ports: bool,
+    /// qemu.conf `seccomp_sandbox`: 0 turns QEMU's sandbox off, anything else (libvirt's
+    /// default -1 included) turns it on with libvirt's deny list.
+    pub seccomp_sandbox: i32,
 }
 
 /// The built command line and the paths the driver talks to afterwards.

@@ -141,6 +141,7 @@ mod tests {
             domain_dir: PathBuf::from("/run/d"),
             vnc_ports_in_use: in_use,
             probe_ports: false,
+            seccomp_sandbox: -1,
         }
     }
 

@@ -257,6 +257,7 @@ impl QemuDriver {
                 domain_dir: domain_dir.clone(),
                 vnc_ports_in_use: in_use,
                 probe_ports: true,
+                seccomp_sandbox: crate::dac::seccomp_sandbox(&self.opts.paths),
             };
             let built = build_command(&mut live, &ctx);
             super::volumes::restore_volume_disks(&mut live, volumes.clone());

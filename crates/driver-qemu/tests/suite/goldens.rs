@@ -21,6 +21,7 @@ fn check(name: &str) {
         domain_dir: PathBuf::from(format!("/run/libvirt/qemu/domain-1-{name}")),
         vnc_ports_in_use: vec![5900],
         probe_ports: false,
+        seccomp_sandbox: -1,
     };
     let cmd = build_command(&mut def, &ctx).unwrap();
     let got = cmd.to_args_text();
@@ -63,6 +64,7 @@ fn live_xml_has_aliases_and_addresses() {
         domain_dir: PathBuf::from("/run/x"),
         vnc_ports_in_use: Vec::new(),
         probe_ports: false,
+        seccomp_sandbox: -1,
     };
     let cmd = build_command(&mut def, &ctx).unwrap();
     assert_eq!(
@@ -108,6 +110,7 @@ fn kvm_type_refused_without_usable_kvm() {
         domain_dir: PathBuf::from("/run/x"),
         vnc_ports_in_use: Vec::new(),
         probe_ports: false,
+        seccomp_sandbox: -1,
     };
     let e = build_command(&mut def, &ctx).unwrap_err();
     assert!(e.message.contains("KVM is not usable"), "{}", e.message);

@@ -174,6 +174,9 @@ fn direct_nic_macvtap_and_domiftune() {
     assert!(cmdline.contains("tap,id=hostnet0,fd=100"), "{cmdline}");
     assert!(cmdline.contains("tap,id=hostnet2,fd=102"), "{cmdline}");
     let ifindex = ns.exec(&["cat", "/sys/class/net/macvtap0/ifindex"]).1;
+    // QEMU runs under its seccomp sandbox (qemu.conf seccomp_sandbox defaults to on)
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    assert!(status.contains("Seccomp:\t2"), "{status}");
     let target = std::fs::read_link(format!("/proc/{pid}/fd/100")).unwrap();
     assert_eq!(
         target.display().to_string(),

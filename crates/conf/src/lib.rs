@@ -5,6 +5,7 @@
 //! Pure code: no I/O.
 
 pub mod capabilities;
+pub mod checkpoint;
 pub mod domain;
 pub mod domcaps;
 pub mod interface;

@@ -1,0 +1,6 @@
+//! Domain checkpoints: the `<domaincheckpoint>` document (`virDomainCheckpointDef`).
+
+mod def;
+mod parse;
+
+pub use def::{CheckpointDef, CheckpointDiskDef};

@@ -8,8 +8,8 @@ mod scram;
 mod server;
 mod users;
 
-pub use rvirt_core::base64::{decode as base64_decode, encode as base64_encode};
 pub use client::ScramClient;
+pub use rvirt_core::base64::{decode as base64_decode, encode as base64_encode};
 pub use server::{SaslServer, SaslStep};
 pub use users::{add_user, remove_user, save, ScramCredential, UserDb, DEFAULT_ITERATIONS};
 

@@ -154,18 +154,13 @@ impl NetworkPortAllocator for NetPorts {
         self.plugged(network, mac, p).await
     }
 
-    async fn set_bandwidth(&self, ifname: &str, bandwidth_xml: Option<&str>) -> VirResult<()> {
-        rvirt_driver_network::qos::apply_to_tap(ifname, bandwidth_xml).await
-    }
-
-    async fn set_bandwidth_direct(
+    async fn set_bandwidth(
         &self,
         ifname: &str,
         bandwidth_xml: Option<&str>,
+        swapped: bool,
     ) -> VirResult<()> {
-        use rvirt_driver_network::qos;
-        let bw = bandwidth_xml.map(qos::parse_bandwidth).transpose()?;
-        qos::apply(ifname, bw.as_ref(), false, false).await
+        rvirt_driver_network::qos::apply_to_tap(ifname, bandwidth_xml, swapped).await
     }
 
     async fn release_port(&self, network: &str, mac: &str) -> VirResult<()> {

@@ -144,11 +144,16 @@ pub fn parse_bandwidth(xml: &str) -> VirResult<Bandwidth> {
     Ok(Bandwidth::parse(doc.root_element()))
 }
 
-/// [`apply`] for a guest's tap (flat class, swapped directions) with the NIC's
-/// `<bandwidth>` as XML text: what the QEMU driver asks for through its port seam.
-pub async fn apply_to_tap(ifname: &str, bandwidth_xml: Option<&str>) -> VirResult<()> {
+/// [`apply`] for a guest NIC's host device (flat class) with the NIC's `<bandwidth>` as
+/// XML text: what the QEMU driver asks for through its port seam. Taps are `swapped` (the
+/// guest's inbound is the tap's transmit side); macvtaps are not.
+pub async fn apply_to_tap(
+    ifname: &str,
+    bandwidth_xml: Option<&str>,
+    swapped: bool,
+) -> VirResult<()> {
     let bw = bandwidth_xml.map(parse_bandwidth).transpose()?;
-    apply(ifname, bw.as_ref(), false, true).await
+    apply(ifname, bw.as_ref(), false, swapped).await
 }
 
 fn best_effort(cmd: &[String]) -> bool {

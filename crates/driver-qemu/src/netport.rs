@@ -49,10 +49,16 @@ pub trait NetworkPortAllocator: Send + Sync {
     ) -> VirResult<PortInfo> {
         self.allocate_port(network, mac).await
     }
-    /// `virNetDevBandwidthSet` on a guest's tap: replaces its QoS with the `<bandwidth>`
-    /// element `bandwidth_xml` (None: clears). Guest taps are "swapped" (the guest's
-    /// inbound is the tap's transmit side). Default: not available.
-    async fn set_bandwidth(&self, _ifname: &str, bandwidth_xml: Option<&str>) -> VirResult<()> {
+    /// `virNetDevBandwidthSet` on a guest NIC's host device: replaces its QoS with the
+    /// `<bandwidth>` element `bandwidth_xml` (None: clears). Taps are `swapped` (the guest's
+    /// inbound is the tap's transmit side); macvtaps (`type='direct'`) are not, as they
+    /// share the host's view. Default: not available.
+    async fn set_bandwidth(
+        &self,
+        _ifname: &str,
+        bandwidth_xml: Option<&str>,
+        _swapped: bool,
+    ) -> VirResult<()> {
         match bandwidth_xml {
             None => Ok(()),
             Some(_) => Err(rvirt_core::error::VirError::new(
@@ -61,15 +67,5 @@ pub trait NetworkPortAllocator: Send + Sync {
                 "Network bandwidth tuning is not available on this connection",
             )),
         }
-    }
-    /// `virNetDevBandwidthSet` on a guest's macvtap (`type='direct'`): like
-    /// [`NetworkPortAllocator::set_bandwidth`] but not swapped (a macvtap shares the host's
-    /// view: its transmit side is the guest's outbound). Default: `set_bandwidth`.
-    async fn set_bandwidth_direct(
-        &self,
-        ifname: &str,
-        bandwidth_xml: Option<&str>,
-    ) -> VirResult<()> {
-        self.set_bandwidth(ifname, bandwidth_xml).await
     }
 }

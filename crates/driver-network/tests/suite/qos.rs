@@ -130,15 +130,18 @@ fn qos_on_a_veth_and_a_network_bridge() {
         qos::apply_to_tap(
             "vq0",
             Some("<bandwidth><inbound average='2000' burst='64'/></bandwidth>"),
+            true,
         )
         .await
         .unwrap();
         let classes = sh(&["tc", "class", "show", "dev", "vq0"]);
         assert!(classes.contains("rate 16Mbit"), "{classes}");
-        assert!(qos::apply_to_tap("vq0", Some("<bandwidth>")).await.is_err());
+        assert!(qos::apply_to_tap("vq0", Some("<bandwidth>"), true)
+            .await
+            .is_err());
 
         // Removed.
-        qos::apply_to_tap("vq0", None).await.unwrap();
+        qos::apply_to_tap("vq0", None, true).await.unwrap();
         let qdiscs = sh(&["tc", "qdisc", "show", "dev", "vq0"]);
         assert!(!qdiscs.contains("htb"), "{qdiscs}");
         qos::apply("vq0", None, false, true).await.unwrap();

@@ -198,11 +198,9 @@ impl QemuDriver {
                 )
             })?;
             let xml = bandwidth_xml(&new);
-            if direct {
-                alloc.set_bandwidth_direct(&ifname, xml.as_deref()).await?;
-            } else {
-                alloc.set_bandwidth(&ifname, xml.as_deref()).await?;
-            }
+            alloc
+                .set_bandwidth(&ifname, xml.as_deref(), !direct)
+                .await?;
             let dev = device.to_string();
             self.edit_live(dom, |l| {
                 if let Ok(nic) = find_nic(l, &dev) {

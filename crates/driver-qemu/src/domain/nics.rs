@@ -294,7 +294,7 @@ impl QemuDriver {
         };
         if let Some(bw) = bandwidth_xml(dev) {
             let applied = match self.port_allocator() {
-                Some(a) => a.set_bandwidth(&tap, Some(&bw)).await,
+                Some(a) => a.set_bandwidth(&tap, Some(&bw), true).await,
                 None => Err(nic_err("no network driver to apply <bandwidth>")),
             };
             if let Err(e) = applied {
@@ -338,7 +338,7 @@ impl QemuDriver {
         let name = super::macvtap::create_macvtap(wanted.as_deref(), parent, &mac, kmode, mtu)?;
         if let Some(bw) = bandwidth_xml(dev) {
             let applied = match self.port_allocator() {
-                Some(a) => a.set_bandwidth_direct(&name, Some(&bw)).await,
+                Some(a) => a.set_bandwidth(&name, Some(&bw), false).await,
                 None => Err(nic_err("no network driver to apply <bandwidth>")),
             };
             if let Err(e) = applied {

@@ -4,8 +4,9 @@
 
 use crate::common::{guest_xml, guest_xml_with_disk, stock_virsh_guest, PidGuard};
 use crate::rvirtd::{qemu_pids, virsh_at as virsh, virsh_ok as ok};
+use rvirt_testkit::guest::GuestImage;
 use rvirt_testkit::TestDaemon;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// `virsh qemu-agent-command` and its parsed reply.
@@ -251,6 +252,22 @@ assert cb.lookupByName('mig').state()[0] == libvirt.VIR_DOMAIN_RUNNING
     ok(&ub, &["destroy", "mig"]);
 }
 
+/// A 128 MiB guest `name` with an empty 16 MiB raw disk at `disk`, written as a domain XML
+/// file under `root`; returns the file.
+pub(crate) fn disk_guest_file(root: &Path, name: &str, guest: &GuestImage, disk: &Path) -> PathBuf {
+    std::fs::File::create(disk)
+        .unwrap()
+        .set_len(16 << 20)
+        .unwrap();
+    let xml = guest_xml_with_disk(name, guest, "raw", disk.to_str().unwrap()).replace(
+        "<memory unit='MiB'>256</memory>",
+        "<memory unit='MiB'>128</memory>",
+    );
+    let xf = root.join(format!("{name}.xml"));
+    std::fs::write(&xf, &xml).unwrap();
+    xf
+}
+
 #[test]
 fn virsh_migration_copies_storage_over_nbd() {
     let Some(guest) = stock_virsh_guest() else {
@@ -262,16 +279,7 @@ fn virsh_migration_copies_storage_over_nbd() {
     let (ua, ub) = (a.uri("qemu:///system"), b.uri("qemu:///system"));
     let src_disk = a.root().join("disk.raw");
     let dst_disk = b.root().join("disk.raw");
-    std::fs::File::create(&src_disk)
-        .unwrap()
-        .set_len(16 << 20)
-        .unwrap();
-    let xml = guest_xml_with_disk("cs", &guest, "raw", src_disk.to_str().unwrap()).replace(
-        "<memory unit='MiB'>256</memory>",
-        "<memory unit='MiB'>128</memory>",
-    );
-    let xf = a.root().join("cs.xml");
-    std::fs::write(&xf, &xml).unwrap();
+    let xf = disk_guest_file(a.root(), "cs", &guest, &src_disk);
     ok(&ua, &["create", xf.to_str().unwrap()]);
     for p in qemu_pids(a.root()) {
         pids.add(p);

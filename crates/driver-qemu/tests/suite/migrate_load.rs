@@ -4,8 +4,8 @@
 //! uptime), post-copy through stock virsh and rvirsh, rvirsh's `--verbose` progress,
 //! `--timeout` and `--persistent-xml`, and downtime / total time idle and under load.
 
-use crate::common::{guest_xml_with_disk, stock_virsh_guest, PidGuard};
-use crate::migrate::{agent, guest_exec, migrate, state, uptime, wait_agent};
+use crate::common::{stock_virsh_guest, PidGuard};
+use crate::migrate::{agent, disk_guest_file, guest_exec, migrate, state, uptime, wait_agent};
 use crate::rvirtd::{qemu_pids, virsh_at as virsh, virsh_ok as ok};
 use rvirt_testkit::TestDaemon;
 use std::io::{Read, Write};
@@ -120,16 +120,7 @@ fn migration_under_disk_load_keeps_console_and_data() {
     let disk_a = a.root().join("disk.raw");
     let disk_b = b.root().join("disk.raw");
     let disk_a2 = a.root().join("disk2.raw");
-    std::fs::File::create(&disk_a)
-        .unwrap()
-        .set_len(16 << 20)
-        .unwrap();
-    let xml = guest_xml_with_disk("ld", &guest, "raw", disk_a.to_str().unwrap()).replace(
-        "<memory unit='MiB'>256</memory>",
-        "<memory unit='MiB'>128</memory>",
-    );
-    let xf = a.root().join("ld.xml");
-    std::fs::write(&xf, &xml).unwrap();
+    let xf = disk_guest_file(a.root(), "ld", &guest, &disk_a);
     ok(&ua, &["define", xf.to_str().unwrap()]);
     ok(&ua, &["start", "ld"]);
     for p in qemu_pids(a.root()) {

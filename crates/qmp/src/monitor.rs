@@ -5,6 +5,7 @@ use crate::error::QmpError;
 use crate::lines::LineReader;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
+use std::os::fd::BorrowedFd;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -23,7 +24,9 @@ pub struct QmpEvent {
     pub microseconds: i64,
 }
 
-type Pending = Arc<Mutex<Option<HashMap<u64, oneshot::Sender<Result<Value, QmpError>>>>>>;
+/// Commands waiting for their reply, by id; `None` once the connection is gone.
+type Waiters = Option<HashMap<u64, oneshot::Sender<Result<Value, QmpError>>>>;
+type Pending = Arc<Mutex<Waiters>>;
 
 /// A negotiated QMP connection. Cheap to clone; all clones share the socket.
 #[derive(Clone)]
@@ -35,9 +38,40 @@ pub struct QmpClient {
     greeting: Arc<Value>,
 }
 
-fn lock_pending(
-    p: &Pending,
-) -> std::sync::MutexGuard<'_, Option<HashMap<u64, oneshot::Sender<Result<Value, QmpError>>>>> {
+/// Writes the start of `data` with `fd` attached; returns how many bytes went out.
+async fn send_with_fd(
+    w: &OwnedWriteHalf,
+    data: &[u8],
+    fd: BorrowedFd<'_>,
+) -> std::io::Result<usize> {
+    use rustix::net::{SendAncillaryBuffer, SendAncillaryMessage, SendFlags};
+    use std::mem::MaybeUninit;
+    let sock: &UnixStream = w.as_ref();
+    loop {
+        sock.writable().await?;
+        let res = sock.try_io(tokio::io::Interest::WRITABLE, || {
+            let fds = [fd];
+            let mut space = [MaybeUninit::<u8>::uninit(); rustix::cmsg_space!(ScmRights(1))];
+            let mut cmsg = SendAncillaryBuffer::new(&mut space);
+            if !cmsg.push(SendAncillaryMessage::ScmRights(&fds)) {
+                return Err(std::io::Error::other("cannot build SCM_RIGHTS message"));
+            }
+            let iov = [std::io::IoSlice::new(data)];
+            Ok(rustix::net::sendmsg(
+                sock,
+                &iov,
+                &mut cmsg,
+                SendFlags::NOSIGNAL,
+            )?)
+        });
+        match res {
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+            other => return other,
+        }
+    }
+}
+
+fn lock_pending(p: &Pending) -> std::sync::MutexGuard<'_, Waiters> {
     match p.lock() {
         Ok(g) => g,
         Err(poisoned) => poisoned.into_inner(),
@@ -110,6 +144,78 @@ impl QmpClient {
         arguments: Option<Value>,
         timeout: Duration,
     ) -> Result<Value, QmpError> {
+        self.run(command, arguments, None, timeout).await
+    }
+
+    /// Runs one command with `fd` passed alongside it (`SCM_RIGHTS`), as QMP `getfd` and
+    /// `add-fd` expect; QEMU gets its own copy, the caller keeps (and closes) `fd`.
+    pub async fn execute_with_fd(
+        &self,
+        command: &str,
+        arguments: Option<Value>,
+        fd: BorrowedFd<'_>,
+        timeout: Duration,
+    ) -> Result<Value, QmpError> {
+        self.run(command, arguments, Some(fd), timeout).await
+    }
+
+    /// QMP `getfd`: hands `fd` to QEMU under `fdname` (for `add_client`, `netdev_add`
+    /// `fd=`, `migrate` `fd:` URIs); libvirt's `qemuMonitorSendFileHandle`.
+    pub async fn getfd(
+        &self,
+        fdname: &str,
+        fd: BorrowedFd<'_>,
+        timeout: Duration,
+    ) -> Result<(), QmpError> {
+        self.execute_with_fd("getfd", Some(json!({ "fdname": fdname })), fd, timeout)
+            .await
+            .map(|_| ())
+    }
+
+    /// QMP `add-fd`: adds `fd` to fd set `fdset_id` (a new set when `None`), for
+    /// `/dev/fdset/N` paths (`qemuMonitorAddFileHandleToSet`). Returns (fdset-id, fd as
+    /// numbered inside QEMU).
+    pub async fn add_fd(
+        &self,
+        fdset_id: Option<u64>,
+        opaque: Option<&str>,
+        fd: BorrowedFd<'_>,
+        timeout: Duration,
+    ) -> Result<(u64, i64), QmpError> {
+        let mut args = Map::new();
+        if let Some(id) = fdset_id {
+            args.insert("fdset-id".into(), json!(id));
+        }
+        if let Some(o) = opaque {
+            args.insert("opaque".into(), json!(o));
+        }
+        let r = self
+            .execute_with_fd("add-fd", Some(Value::Object(args)), fd, timeout)
+            .await?;
+        match (
+            r.get("fdset-id").and_then(Value::as_u64),
+            r.get("fd").and_then(Value::as_i64),
+        ) {
+            (Some(set), Some(fd)) => Ok((set, fd)),
+            _ => Err(QmpError::Protocol(format!("unexpected add-fd reply: {r}"))),
+        }
+    }
+
+    /// QMP `closefd`: drops an fd handed over with [`QmpClient::getfd`]
+    /// (`qemuMonitorCloseFileHandle`).
+    pub async fn closefd(&self, fdname: &str, timeout: Duration) -> Result<(), QmpError> {
+        self.execute("closefd", Some(json!({ "fdname": fdname })), timeout)
+            .await
+            .map(|_| ())
+    }
+
+    async fn run(
+        &self,
+        command: &str,
+        arguments: Option<Value>,
+        fd: Option<BorrowedFd<'_>>,
+        timeout: Duration,
+    ) -> Result<Value, QmpError> {
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let (tx, rx) = oneshot::channel();
         {
@@ -129,7 +235,12 @@ impl QmpClient {
         line.push('\n');
         let write = async {
             let mut w = self.writer.lock().await;
-            w.write_all(line.as_bytes()).await
+            let mut rest = line.as_bytes();
+            if let Some(fd) = fd {
+                let n = send_with_fd(&w, rest, fd).await?;
+                rest = rest.get(n..).unwrap_or_default();
+            }
+            w.write_all(rest).await
         };
         if let Err(e) = write.await {
             self.forget(id);

@@ -71,6 +71,39 @@ async fn real_qemu_commands_and_events() {
         other => panic!("unexpected {other:?}"),
     }
 
+    // getfd: the fd travels with the command (SCM_RIGHTS); closefd finds it by name
+    let err = qmp
+        .execute("getfd", Some(json!({"fdname": "nofd"})), T)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, QmpError::Command { .. }), "{err:?}");
+    let (r, _w) = std::io::pipe().unwrap();
+    use std::os::fd::AsFd;
+    qmp.getfd("rvirt-test", r.as_fd(), T).await.unwrap();
+    qmp.closefd("rvirt-test", T).await.unwrap();
+    let err = qmp.closefd("rvirt-test", T).await.unwrap_err();
+    assert!(matches!(err, QmpError::Command { .. }), "{err:?}");
+    // add-fd: a new fd set, then a second fd in the same set
+    let (set, inner) = qmp
+        .add_fd(None, Some("rvirt-test-fd"), r.as_fd(), T)
+        .await
+        .unwrap();
+    assert!(inner >= 0);
+    let (same, _) = qmp.add_fd(Some(set), None, r.as_fd(), T).await.unwrap();
+    assert_eq!(same, set);
+    let sets = qmp.execute("query-fdsets", None, T).await.unwrap();
+    let ours = sets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["fdset-id"] == json!(set))
+        .unwrap();
+    assert_eq!(ours["fds"].as_array().unwrap().len(), 2);
+    assert!(ours.to_string().contains("rvirt-test-fd"), "{ours}");
+    qmp.execute("remove-fd", Some(json!({"fdset-id": set})), T)
+        .await
+        .unwrap();
+
     // Concurrent commands on one connection are matched by id.
     let (a, b) = tokio::join!(
         qmp.execute("query-version", None, T),

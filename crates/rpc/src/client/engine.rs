@@ -1,6 +1,7 @@
 //! [`Client`]: the handle library code calls through; all socket work happens in the
 //! I/O task (`io.rs`).
 
+use std::os::fd::OwnedFd;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -42,6 +43,8 @@ impl Shared {
 pub struct Client {
     tx: mpsc::UnboundedSender<Command>,
     shared: Arc<Shared>,
+    /// The socket can carry fds (unix).
+    pass_fds: bool,
 }
 
 impl std::fmt::Debug for Client {
@@ -59,6 +62,22 @@ impl Client {
     where
         S: AsyncRead + AsyncWrite + Send + 'static,
     {
+        Self::start(stream, None)
+    }
+
+    /// Starts the I/O task on a connected unix socket, with fd passing
+    /// (`CALL_WITH_FDS` / `REPLY_WITH_FDS`).
+    pub fn new_unix(sock: tokio::net::UnixStream) -> (Client, EventReceiver) {
+        let s = crate::fdpass::FdStream::new(sock);
+        let chan = s.channel();
+        Self::start(s, Some(chan))
+    }
+
+    fn start<S>(stream: S, fds: Option<crate::fdpass::FdChannel>) -> (Client, EventReceiver)
+    where
+        S: AsyncRead + AsyncWrite + Send + 'static,
+    {
+        let pass_fds = fds.is_some();
         let (tx, rx) = mpsc::unbounded_channel();
         let (ev_tx, ev_rx) = mpsc::unbounded_channel();
         let (done, _) = watch::channel(false);
@@ -66,9 +85,16 @@ impl Client {
             closed: Mutex::new(None),
             done,
         });
-        let task = IoTask::new(stream, rx, ev_tx, Arc::clone(&shared));
+        let task = IoTask::new(stream, rx, ev_tx, Arc::clone(&shared), fds);
         tokio::spawn(task.run());
-        (Client { tx, shared }, ev_rx)
+        (
+            Client {
+                tx,
+                shared,
+                pass_fds,
+            },
+            ev_rx,
+        )
     }
 
     /// Connects to a unix socket (`virNetClientNewUNIX`).
@@ -76,7 +102,7 @@ impl Client {
         path: impl AsRef<std::path::Path>,
     ) -> VirResult<(Client, EventReceiver)> {
         let s = super::transport::unix(path.as_ref()).await?;
-        Ok(Client::new(s))
+        Ok(Client::new_unix(s))
     }
 
     /// Connects over TCP (`virNetClientNewTCP`).
@@ -131,16 +157,59 @@ impl Client {
     /// ERROR replies become the server's [`VirError`]; "unknown procedure" errors are
     /// turned into `VIR_ERR_NO_SUPPORT` as libvirt's client does.
     pub async fn call_raw(&self, prog: u32, proc_: i32, body: Bytes) -> VirResult<Bytes> {
+        self.call_raw_with_fds(prog, proc_, body, Vec::new())
+            .await
+            .map(|(b, _)| b)
+    }
+
+    /// Whether this connection can pass fds (`virNetClientHasPassFD`: unix sockets).
+    pub fn can_pass_fds(&self) -> bool {
+        self.pass_fds
+    }
+
+    /// Sends a CALL with an encoded body and `fds` (a `CALL_WITH_FDS` when there are any)
+    /// and returns the REPLY body with the fds of a `REPLY_WITH_FDS` (empty otherwise).
+    ///
+    /// Fds on a TCP/TLS connection fail before anything is sent with libvirt's "Sending
+    /// file descriptors is not supported on this socket" (VIR_ERR_INTERNAL_ERROR).
+    pub async fn call_raw_with_fds(
+        &self,
+        prog: u32,
+        proc_: i32,
+        body: Bytes,
+        fds: Vec<OwnedFd>,
+    ) -> VirResult<(Bytes, Vec<OwnedFd>)> {
         let (reply, rx) = oneshot::channel();
         self.send(Command::Call {
             prog,
             proc_,
             body,
+            fds,
             reply,
             stream: None,
         })?;
-        let p = rx.await.map_err(|_| self.dead_error())??;
-        reply_body(p)
+        let (p, fds) = rx.await.map_err(|_| self.dead_error())??;
+        Ok((reply_body(p)?, fds))
+    }
+
+    /// [`Client::call`] with fds both ways (see [`Client::call_raw_with_fds`]).
+    pub async fn call_with_fds<A, R>(
+        &self,
+        prog: u32,
+        proc_: i32,
+        args: &A,
+        fds: Vec<OwnedFd>,
+    ) -> VirResult<(R, Vec<OwnedFd>)>
+    where
+        A: Encode + ?Sized,
+        R: Decode,
+    {
+        let body = rvirt_xdr::to_bytes(args).map_err(|e| encode_error(&e))?;
+        let (ret, fds) = self
+            .call_raw_with_fds(prog, proc_, body.freeze(), fds)
+            .await?;
+        let r = R::decode(&mut Decoder::new(&ret)).map_err(|e| decode_error(&e))?;
+        Ok((r, fds))
     }
 
     /// Encodes `args`, calls `proc_` of `prog` and decodes the reply as `R`.
@@ -169,10 +238,11 @@ impl Client {
             prog,
             proc_,
             body,
+            fds: Vec::new(),
             reply,
             stream: Some(stx),
         })?;
-        let p = rx.await.map_err(|_| self.dead_error())??;
+        let (p, _) = rx.await.map_err(|_| self.dead_error())??;
         let header = Header::call(p.header.prog, p.header.proc_, p.header.serial);
         let body = reply_body(p)?;
         Ok((body, ClientStream::new(self.clone(), header, srx, sparse)))

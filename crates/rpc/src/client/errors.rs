@@ -59,6 +59,10 @@ pub(crate) fn write_error(e: &std::io::Error) -> VirError {
 /// A read from the socket failed or produced a frame that cannot be parsed.
 pub(crate) fn read_error(e: &FrameError) -> VirError {
     match e {
+        // fd passing failures (`crate::fdpass`) carry libvirt's own wording
+        FrameError::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+            VirError::internal(ErrorDomain::Rpc, io.to_string())
+        }
         FrameError::Io(io) => VirError::raw(
             ErrorCode::SystemError,
             ErrorDomain::Rpc,
@@ -75,6 +79,12 @@ pub(crate) fn read_error(e: &FrameError) -> VirError {
             "Unable to decode message header",
         ),
     }
+}
+
+/// Fds for a connection that cannot carry them: "internal error: Sending file descriptors
+/// is not supported on this socket".
+pub(crate) fn send_fds_error() -> VirError {
+    VirError::internal(ErrorDomain::Rpc, crate::fdpass::SEND_UNSUPPORTED)
 }
 
 /// A protocol violation by the server.

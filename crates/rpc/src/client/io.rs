@@ -2,6 +2,7 @@
 //! stream frames, reads replies/events/stream frames and routes them, and runs keepalive.
 
 use std::collections::{HashMap, VecDeque};
+use std::os::fd::OwnedFd;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,15 +19,20 @@ use tokio::sync::{mpsc, oneshot};
 use tokio::time::Instant;
 use tokio_util::codec::{Encoder, FramedRead};
 
+use crate::fdpass::{encode_with_fds, FdChannel, FdCodec, MAX_FDS};
+
 use super::engine::Shared;
 use super::errors::{
-    decode_error, eof_error, keepalive_timeout_error, protocol_error, read_error,
+    decode_error, eof_error, keepalive_timeout_error, protocol_error, read_error, send_fds_error,
     socket_closed_error, write_error,
 };
 use super::stream::StreamIncoming;
 
 type BoxRead = Pin<Box<dyn AsyncRead + Send>>;
 type BoxWrite = Pin<Box<dyn AsyncWrite + Send>>;
+
+/// A REPLY and the fds that came with it (`REPLY_WITH_FDS`).
+pub(crate) type Reply = (Packet, Vec<OwnedFd>);
 
 /// Requests from [`super::Client`] handles to the I/O task.
 pub(crate) enum Command {
@@ -35,7 +41,9 @@ pub(crate) enum Command {
         prog: u32,
         proc_: i32,
         body: bytes::Bytes,
-        reply: oneshot::Sender<VirResult<Packet>>,
+        /// Fds to pass (`CALL_WITH_FDS` when not empty).
+        fds: Vec<OwnedFd>,
+        reply: oneshot::Sender<VirResult<Reply>>,
         /// Register a stream under the call's serial before sending.
         stream: Option<mpsc::UnboundedSender<StreamIncoming>>,
     },
@@ -57,7 +65,7 @@ pub(crate) enum Command {
 struct PendingCall {
     prog: u32,
     proc_: i32,
-    reply: oneshot::Sender<VirResult<Packet>>,
+    reply: oneshot::Sender<VirResult<Reply>>,
 }
 
 struct Keepalive {
@@ -67,7 +75,9 @@ struct Keepalive {
 }
 
 pub(crate) struct IoTask {
-    reader: FramedRead<BoxRead, PacketCodec>,
+    reader: FramedRead<BoxRead, FdCodec>,
+    /// The fd side-channel (unix sockets only).
+    fds: Option<FdChannel>,
     writer: BoxWrite,
     wbuf: BytesMut,
     /// Bytes queued so far / written so far, and write acknowledgements by end offset.
@@ -99,6 +109,7 @@ impl IoTask {
         rx: mpsc::UnboundedReceiver<Command>,
         events: mpsc::UnboundedSender<Packet>,
         shared: Arc<Shared>,
+        fds: Option<FdChannel>,
     ) -> Self
     where
         S: AsyncRead + AsyncWrite + Send + 'static,
@@ -107,7 +118,8 @@ impl IoTask {
         let r: BoxRead = Box::pin(r);
         let w: BoxWrite = Box::pin(w);
         IoTask {
-            reader: FramedRead::new(r, PacketCodec::new()),
+            reader: FramedRead::new(r, FdCodec::new(fds.clone())),
+            fds,
             writer: w,
             wbuf: BytesMut::new(),
             queued: 0,
@@ -167,12 +179,12 @@ impl IoTask {
                     match frame {
                         None => return Exit::Failed(eof_error()),
                         Some(Err(e)) => return Exit::Failed(read_error(&e)),
-                        Some(Ok(p)) => {
+                        Some(Ok((p, fds))) => {
                             self.last_rx = Instant::now();
                             if let Some(k) = self.keepalive.as_mut() {
                                 k.unanswered = 0;
                             }
-                            if let Err(e) = self.dispatch(p) {
+                            if let Err(e) = self.dispatch(p, fds) {
                                 return Exit::Failed(e);
                             }
                         }
@@ -248,9 +260,21 @@ impl IoTask {
                 prog,
                 proc_,
                 body,
+                fds,
                 reply,
                 stream,
             } => {
+                if !fds.is_empty() && (self.fds.is_none() || fds.len() > MAX_FDS) {
+                    let e = match self.fds {
+                        None => send_fds_error(),
+                        Some(_) => protocol_error(format!(
+                            "Too many FDs to send {}, expected {MAX_FDS} maximum",
+                            fds.len()
+                        )),
+                    };
+                    let _ = reply.send(Err(e));
+                    return;
+                }
                 let serial = self.next_serial;
                 self.next_serial = self.next_serial.wrapping_add(1);
                 if let Some(s) = stream {
@@ -258,9 +282,24 @@ impl IoTask {
                 }
                 self.calls
                     .insert(serial, PendingCall { prog, proc_, reply });
-                let p = Packet::new(Header::call(prog, proc_, serial), body);
                 let before = self.wbuf.len();
-                if PacketCodec::new().encode(&p, &mut self.wbuf).is_err() {
+                let framed = match (&self.fds, fds.is_empty()) {
+                    (Some(chan), false) => {
+                        let mut h = Header::call(prog, proc_, serial);
+                        h.kind = MessageType::CallWithFds;
+                        let mut b = Vec::with_capacity(4 + body.len());
+                        b.extend_from_slice(&(fds.len() as u32).to_be_bytes());
+                        b.extend_from_slice(&body);
+                        let base = self.queued;
+                        encode_with_fds(&Packet::new(h, b), fds, chan, base, &mut self.wbuf)
+                            .map(|_| ())
+                    }
+                    _ => {
+                        let p = Packet::new(Header::call(prog, proc_, serial), body);
+                        PacketCodec::new().encode(&p, &mut self.wbuf)
+                    }
+                };
+                if framed.is_err() {
                     self.streams.remove(&serial);
                     if let Some(c) = self.calls.remove(&serial) {
                         let _ = c
@@ -288,7 +327,7 @@ impl IoTask {
     }
 
     /// Routes one incoming packet.
-    fn dispatch(&mut self, p: Packet) -> VirResult<()> {
+    fn dispatch(&mut self, p: Packet, fds: Vec<OwnedFd>) -> VirResult<()> {
         if p.header.prog == KEEPALIVE_PROGRAM {
             if p.header.proc_ == KEEPALIVE_PROC_PING && p.header.kind == MessageType::Message {
                 self.queue(&Packet::keepalive_pong(), None);
@@ -296,7 +335,7 @@ impl IoTask {
             return Ok(());
         }
         match p.header.kind {
-            MessageType::Reply | MessageType::ReplyWithFds => self.reply(p),
+            MessageType::Reply | MessageType::ReplyWithFds => self.reply(p, fds),
             MessageType::Message => {
                 let _ = self.events.send(p);
                 Ok(())
@@ -312,7 +351,7 @@ impl IoTask {
         }
     }
 
-    fn reply(&mut self, p: Packet) -> VirResult<()> {
+    fn reply(&mut self, mut p: Packet, fds: Vec<OwnedFd>) -> VirResult<()> {
         let serial = p.header.serial;
         let Some(call) = self.calls.remove(&serial) else {
             tracing::debug!(serial, "reply for no waiting call, ignored");
@@ -331,7 +370,13 @@ impl IoTask {
             // a failed stream-opening call leaves no stream behind
             self.streams.remove(&serial);
         }
-        let _ = call.reply.send(Ok(p));
+        if p.header.kind == MessageType::ReplyWithFds {
+            // the codec checked the count; callers see the plain ret body
+            if let Ok((_, rest)) = rvirt_proto::decode_num_fds(&p.body) {
+                p.body = rest;
+            }
+        }
+        let _ = call.reply.send(Ok((p, fds)));
         Ok(())
     }
 

@@ -41,6 +41,8 @@ pub struct ClientInfo {
 /// One frame on its way to the socket; `ack` fires once it has been written.
 pub(crate) enum Outgoing {
     Packet(Packet, Option<oneshot::Sender<()>>),
+    /// A `REPLY_WITH_FDS`: the packet (count included), then one `0x00` byte per fd.
+    PacketWithFds(Packet, Vec<std::os::fd::OwnedFd>),
     /// Flush what is queued, then close the connection.
     Close,
 }
@@ -55,6 +57,8 @@ pub struct Client {
     pub(crate) keepalive_started: AtomicBool,
     pub(crate) keepalive_start: tokio::sync::Notify,
     connected_at: i64,
+    /// The transport can carry fds (unix sockets).
+    pass_fds: bool,
 }
 
 impl std::fmt::Debug for Client {
@@ -64,8 +68,13 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
-    pub(crate) fn new(info: ClientInfo, tx: mpsc::UnboundedSender<Outgoing>) -> Self {
+    pub(crate) fn new(
+        info: ClientInfo,
+        tx: mpsc::UnboundedSender<Outgoing>,
+        pass_fds: bool,
+    ) -> Self {
         Client {
+            pass_fds,
             info,
             tx,
             closed: CancellationToken::new(),
@@ -127,6 +136,45 @@ impl Client {
         let (ack, rx) = oneshot::channel();
         self.tx.send(Outgoing::Packet(packet, Some(ack))).ok()?;
         Some(rx)
+    }
+
+    /// Whether fds can be passed on this connection (`virNetServerClientHasPassFD`:
+    /// unix sockets only).
+    pub fn can_pass_fds(&self) -> bool {
+        self.pass_fds
+    }
+
+    /// Queues a `REPLY_WITH_FDS` for `call`: the fd count, `body`, then the fds. On a
+    /// connection that cannot carry fds the caller gets libvirt's "Sending file descriptors
+    /// is not supported on this socket" error instead (and the fds are closed).
+    pub(crate) fn send_with_fds(
+        &self,
+        call: &rvirt_proto::Header,
+        body: bytes::Bytes,
+        fds: Vec<std::os::fd::OwnedFd>,
+    ) -> bool {
+        use rvirt_core::error::{ErrorDomain, VirError};
+        if !self.pass_fds || fds.len() > crate::fdpass::MAX_FDS {
+            let msg = if self.pass_fds {
+                format!(
+                    "Too many FDs to send {}, expected {} maximum",
+                    fds.len(),
+                    crate::fdpass::MAX_FDS
+                )
+            } else {
+                crate::fdpass::SEND_UNSUPPORTED.to_string()
+            };
+            let e = VirError::internal(ErrorDomain::Rpc, msg);
+            return self.send(Packet::reply_error(call, &e));
+        }
+        let mut p = Packet::reply_ok(call, {
+            let mut b = Vec::with_capacity(4 + body.len());
+            b.extend_from_slice(&(fds.len() as u32).to_be_bytes());
+            b.extend_from_slice(&body);
+            b
+        });
+        p.header.kind = rvirt_proto::MessageType::ReplyWithFds;
+        self.tx.send(Outgoing::PacketWithFds(p, fds)).is_ok()
     }
 
     /// Closes the connection once the frames queued so far are written.

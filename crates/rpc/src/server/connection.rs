@@ -1,9 +1,11 @@
 //! One connection: a reader that validates and routes frames, a writer fed by a channel,
 //! keepalive, and one task per CALL (bounded per connection and by the worker pools).
 
+use std::os::fd::OwnedFd;
 use std::sync::Arc;
 
-use futures::{SinkExt, StreamExt};
+use bytes::BytesMut;
+use futures::StreamExt;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError};
 use rvirt_proto::{
     Header, MessageStatus, MessageType, Packet, PacketCodec, StreamHole, KEEPALIVE_PROC_PING,
@@ -11,29 +13,34 @@ use rvirt_proto::{
 };
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::sync::{mpsc, OwnedSemaphorePermit, Semaphore};
-use tokio_util::codec::{FramedRead, FramedWrite};
+use tokio_util::codec::{Encoder, FramedRead};
 use tracing::Instrument;
 
 use super::client::{Client, ClientInfo, Outgoing};
 use super::listener::Shared;
 use super::program::{Outcome, Program};
 use super::stream::{StreamInput, Streams};
+use crate::fdpass::{encode_with_fds, FdChannel, FdCodec};
+
+/// Output is written to the socket once this much is buffered, even mid-batch.
+const WRITE_CHUNK: usize = 1 << 20;
 
 /// Serves one accepted connection until it closes.
-pub(crate) async fn serve<S>(shared: Arc<Shared>, io: S, info: ClientInfo)
+/// `fds` is the connection's fd side-channel on unix sockets.
+pub(crate) async fn serve<S>(shared: Arc<Shared>, io: S, info: ClientInfo, fds: Option<FdChannel>)
 where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let (rd, wr) = tokio::io::split(io);
     let (tx, rx) = mpsc::unbounded_channel();
-    let client = Arc::new(Client::new(info, tx));
+    let client = Arc::new(Client::new(info, tx, fds.is_some()));
     let id = client.info().id;
     if let Ok(mut r) = shared.registry.lock() {
         r.insert(id, Arc::clone(&client));
     }
     tracing::info!(client = id, transport = ?client.info().transport, uid = ?client.info().uid, "client connected");
 
-    let writer = tokio::spawn(write_loop(wr, rx, Arc::clone(&client)));
+    let writer = tokio::spawn(write_loop(wr, rx, Arc::clone(&client), fds.clone()));
     let keepalive = shared.config.keepalive().map(|iv| {
         tokio::spawn(super::keepalive::run(
             Arc::clone(&client),
@@ -45,7 +52,7 @@ where
 
     let token = client.token();
     tokio::select! {
-        _ = read_loop(&shared, rd, &client, &streams) => {}
+        _ = read_loop(&shared, rd, &client, &streams, fds) => {}
         _ = token.cancelled() => {}
     }
     client.abort();
@@ -64,11 +71,14 @@ where
 }
 
 async fn write_loop<W: AsyncWrite + Unpin + Send + 'static>(
-    wr: W,
+    mut wr: W,
     mut rx: mpsc::UnboundedReceiver<Outgoing>,
     client: Arc<Client>,
+    fds: Option<FdChannel>,
 ) {
-    let mut out = FramedWrite::new(wr, PacketCodec::new());
+    let mut buf = BytesMut::new();
+    // stream offset of buf[0]: fds are queued at the offsets of their bytes
+    let mut offset: u64 = 0;
     let token = client.token();
     loop {
         let first = tokio::select! {
@@ -80,23 +90,47 @@ async fn write_loop<W: AsyncWrite + Unpin + Send + 'static>(
         let mut close = false;
         let mut next = Some(first);
         while let Some(item) = next.take() {
-            match item {
+            let base = offset + buf.len() as u64;
+            let encoded = match item {
                 Outgoing::Packet(p, ack) => {
-                    if let Err(e) = out.feed(p).await {
-                        tracing::debug!(client = client.info().id, error = %e, "write failed");
-                        client.abort();
-                        return;
-                    }
                     acks.extend(ack);
+                    PacketCodec::new().encode(p, &mut buf)
                 }
+                Outgoing::PacketWithFds(p, list) => match &fds {
+                    Some(chan) => encode_with_fds(&p, list, chan, base, &mut buf).map(|_| ()),
+                    // refused before it got here (spawn_call); never send a count without fds
+                    None => Ok(()),
+                },
                 Outgoing::Close => {
                     close = true;
                     break;
                 }
+            };
+            if let Err(e) = encoded {
+                tracing::debug!(client = client.info().id, error = %e, "cannot frame reply");
+                client.abort();
+                return;
+            }
+            if buf.len() >= WRITE_CHUNK {
+                if wr.write_all(&buf).await.is_err() {
+                    client.abort();
+                    return;
+                }
+                offset += buf.len() as u64;
+                buf.clear();
             }
             next = rx.try_recv().ok();
         }
-        if SinkExt::<Packet>::flush(&mut out).await.is_err() {
+        if !buf.is_empty() {
+            if let Err(e) = wr.write_all(&buf).await {
+                tracing::debug!(client = client.info().id, error = %e, "write failed");
+                client.abort();
+                return;
+            }
+            offset += buf.len() as u64;
+            buf.clear();
+        }
+        if wr.flush().await.is_err() {
             client.abort();
             return;
         }
@@ -104,7 +138,7 @@ async fn write_loop<W: AsyncWrite + Unpin + Send + 'static>(
             let _ = a.send(());
         }
         if close {
-            let _ = out.get_mut().shutdown().await;
+            let _ = wr.shutdown().await;
             client.abort();
             return;
         }
@@ -124,8 +158,9 @@ async fn read_loop<R: AsyncRead + Unpin + Send + 'static>(
     rd: R,
     client: &Arc<Client>,
     streams: &Arc<Streams>,
+    fds: Option<FdChannel>,
 ) {
-    let mut frames = FramedRead::new(rd, PacketCodec::new());
+    let mut frames = FramedRead::new(rd, FdCodec::new(fds));
     let limit = Arc::new(Semaphore::new(shared.config.max_client_requests.max(1)));
     loop {
         // max_client_requests: stop reading while that many requests are outstanding
@@ -141,7 +176,8 @@ async fn read_loop<R: AsyncRead + Unpin + Send + 'static>(
             Some(Ok(p)) => p,
         };
         client.touch();
-        handle_packet(shared, client, streams, packet, permit).await;
+        let (packet, fds) = packet;
+        handle_packet(shared, client, streams, packet, fds, permit).await;
     }
 }
 
@@ -149,7 +185,8 @@ async fn handle_packet(
     shared: &Arc<Shared>,
     client: &Arc<Client>,
     streams: &Arc<Streams>,
-    packet: Packet,
+    mut packet: Packet,
+    fds: Vec<OwnedFd>,
     permit: OwnedSemaphorePermit,
 ) {
     let h = packet.header;
@@ -186,20 +223,18 @@ async fn handle_packet(
                 return;
             }
             if h.kind == MessageType::CallWithFds {
-                let e = VirError::raw(
-                    ErrorCode::Rpc,
-                    ErrorDomain::Rpc,
-                    "file descriptor passing is not supported",
-                );
-                client.send(Packet::reply_error(&h, &e));
-                return;
+                // the codec checked the count; the procedure sees only its args
+                match rvirt_proto::decode_num_fds(&packet.body) {
+                    Ok((_, rest)) => packet.body = rest,
+                    Err(_) => return,
+                }
             }
             spawn_call(
                 Arc::clone(shared),
                 Arc::clone(client),
                 Arc::clone(streams),
                 prog,
-                packet,
+                (packet, fds),
                 permit,
             );
         }
@@ -239,7 +274,7 @@ fn spawn_call(
     client: Arc<Client>,
     streams: Arc<Streams>,
     prog: Arc<dyn Program>,
-    packet: Packet,
+    (packet, fds): (Packet, Vec<OwnedFd>),
     permit: OwnedSemaphorePermit,
 ) {
     let h = packet.header;
@@ -259,10 +294,17 @@ fn spawn_call(
                 return;
             };
             tracing::debug!("dispatch");
-            let outcome = prog.dispatch(&client, &h, packet.body).await;
+            let outcome =
+                super::program::with_call_fds(fds, prog.dispatch(&client, &h, packet.body)).await;
             match outcome {
                 Outcome::Reply(body) => {
                     client.send(Packet::reply_ok(&h, body));
+                }
+                Outcome::ReplyWithFds { body, fds } if fds.is_empty() => {
+                    client.send(Packet::reply_ok(&h, body));
+                }
+                Outcome::ReplyWithFds { body, fds } => {
+                    client.send_with_fds(&h, body, fds);
                 }
                 Outcome::Error(e) => {
                     tracing::debug!(error = %e, "call failed");

@@ -109,7 +109,9 @@ impl Server {
                     info.gid = Some(c.gid());
                     info.pid = c.pid();
                 }
-                spawn_client(&shared, sock, info);
+                let sock = crate::fdpass::FdStream::new(sock);
+                let fds = sock.channel();
+                spawn_client(&shared, sock, info, Some(fds));
             }
         });
         Ok(())
@@ -121,7 +123,21 @@ impl Server {
         S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
     {
         let info = new_info(&self.shared, Transport::Other, read_only);
-        spawn_client(&self.shared, io, info);
+        spawn_client(&self.shared, io, info, None);
+    }
+
+    /// Serves an already connected unix socket (socket activation, tests) with fd
+    /// passing; the peer's credentials come from `SO_PEERCRED`.
+    pub fn serve_unix_connection(&self, sock: tokio::net::UnixStream, read_only: bool) {
+        let mut info = new_info(&self.shared, Transport::Unix, read_only);
+        if let Ok(c) = sock.peer_cred() {
+            info.uid = Some(c.uid());
+            info.gid = Some(c.gid());
+            info.pid = c.pid();
+        }
+        let sock = crate::fdpass::FdStream::new(sock);
+        let fds = sock.channel();
+        spawn_client(&self.shared, sock, info, Some(fds));
     }
 
     /// Number of connected clients, as a watch (for the daemon's idle timeout).
@@ -183,24 +199,33 @@ pub(crate) fn peer_name(info: &ClientInfo) -> String {
 }
 
 /// Serves `io` as an admitted connection until it closes or the server shuts down.
-pub(crate) async fn run_client<S>(shared: Arc<Shared>, io: S, info: ClientInfo, guard: ClientGuard)
-where
+pub(crate) async fn run_client<S>(
+    shared: Arc<Shared>,
+    io: S,
+    info: ClientInfo,
+    guard: ClientGuard,
+    fds: Option<crate::fdpass::FdChannel>,
+) where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let _guard = guard;
     let stop = shared.shutdown.clone();
     tokio::select! {
-        _ = super::connection::serve(Arc::clone(&shared), io, info) => {}
+        _ = super::connection::serve(Arc::clone(&shared), io, info, fds) => {}
         _ = stop.cancelled() => {}
     }
 }
 
-pub(crate) fn spawn_client<S>(shared: &Arc<Shared>, io: S, info: ClientInfo)
-where
+pub(crate) fn spawn_client<S>(
+    shared: &Arc<Shared>,
+    io: S,
+    info: ClientInfo,
+    fds: Option<crate::fdpass::FdChannel>,
+) where
     S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let Some(guard) = admit(shared, &info) else {
         return;
     };
-    tokio::spawn(run_client(Arc::clone(shared), io, info, guard));
+    tokio::spawn(run_client(Arc::clone(shared), io, info, guard, fds));
 }

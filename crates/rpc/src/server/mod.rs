@@ -16,9 +16,12 @@ mod tcp;
 mod tls;
 mod workers;
 
+#[cfg(test)]
+mod fd_tests;
+
 pub use admin::{ClientLimits, ThreadPoolInfo};
 pub use client::{Client, ClientInfo, Transport};
 pub use config::ServerConfig;
 pub use listener::Server;
-pub use program::{Outcome, Program};
+pub use program::{take_call_fds, Outcome, Program};
 pub use tls::{certificate_error_message, rustls_error, TlsServerConfig};

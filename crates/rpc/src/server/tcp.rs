@@ -75,7 +75,7 @@ impl Server {
         let local = listener.local_addr()?;
         accept_loop(Arc::clone(&self.shared), listener, |shared, sock, peer| {
             let info = new_info(shared, Transport::Tcp(peer.to_string()), false);
-            super::listener::spawn_client(shared, sock, info);
+            super::listener::spawn_client(shared, sock, info, None);
         });
         Ok(local)
     }
@@ -189,6 +189,6 @@ fn accept_tls(shared: &Arc<Shared>, acc: &TlsAcceptor, sock: TcpStream, peer: So
             return;
         }
         drop(anon);
-        run_client(shared, tls, info, guard).await;
+        run_client(shared, tls, info, guard, None).await;
     });
 }

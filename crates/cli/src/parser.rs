@@ -163,6 +163,18 @@ pub fn parse_command(words: &[String]) -> Result<Cmd, ParseError> {
                 Some((n, v)) => (n, Some(v.to_string())),
                 None => (body, None),
             };
+            // `COMMAND --help` is `help COMMAND` (virsh's parser does the same)
+            if oname == "help" && !def.opts.iter().any(|o| o.name == "help") {
+                if inline.is_some() {
+                    return Err(ParseError("invalid '=' after option --help".into()));
+                }
+                if let Some(help) = defs::find("help") {
+                    return Ok(Cmd {
+                        def: help,
+                        opts: vec![("command", Some(def.name.to_string()))],
+                    });
+                }
+            }
             let od = def.opts.iter().find(|o| o.name == oname).ok_or_else(|| {
                 ParseError(format!(
                     "command '{}' doesn't support option --{oname}",

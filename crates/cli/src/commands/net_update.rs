@@ -75,6 +75,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     } else {
         "persistent config"
     };
-    ctl.print_extra(&format!("Updated network {} {state}\n", net.name));
+    // virsh ends the line with its blank line after the command
+    ctl.print_extra(&format!("Updated network {} {state}", net.name));
     Ok(())
 }

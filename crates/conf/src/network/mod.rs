@@ -9,6 +9,7 @@ mod meta;
 pub mod netdev;
 mod parse;
 mod portforward;
+pub mod update;
 
 pub use def::{NetworkDef, NetworkDomain, NetworkFormatOptions, PortGroup};
 pub use dns::{Dns, DnsForwarder, DnsHost, DnsSrv, DnsTxt};

@@ -101,7 +101,7 @@ fn lookup_define_and_update_errors() {
             .network_update(&net, 1, 5, 0, range, 2)
             .await
             .unwrap_err();
-        assert_eq!(e.code.number(), 3);
+        assert_eq!(e.code.number(), 84);
         let dns = "<host ip='192.168.200.3'><hostname>web</hostname></host>";
         drv.network_update(&net, 3, 10, -1, dns, 2).await.unwrap();
         let pg = "<portgroup name='eng' default='yes'/>";
@@ -109,7 +109,7 @@ fn lookup_define_and_update_errors() {
         let e = drv.network_update(&net, 3, 9, -1, pg, 2).await.unwrap_err();
         assert_eq!(
             e.message,
-            "Requested operation is not valid: there is already a portgroup named 'eng' in network 'e1'"
+            "Requested operation is not valid: there is an existing portgroup entry in network 'e1' that matches \"<portgroup name='eng'>\""
         );
         let x = drv.network_get_xml_desc(&net, 0).await.unwrap();
         assert!(
@@ -120,7 +120,7 @@ fn lookup_define_and_update_errors() {
             .network_update(&net, 3, 1, -1, "<bridge/>", 2)
             .await
             .unwrap_err();
-        assert_eq!(e.code.number(), 3);
+        assert_eq!(e.code.number(), 84);
         let e = drv
             .network_update(&net, 3, 9, -1, "<host/>", 2)
             .await

@@ -1,0 +1,120 @@
+//! `help COMMAND` text of virsh's Domain Monitoring commands: each command's
+//! DESCRIPTION and per-option help, as stock virsh 9.0 prints them.
+
+use super::CmdHelp;
+
+#[rustfmt::skip]
+pub static HELP: &[CmdHelp] = &[
+    ("domblkerror", "Show block device errors", &[
+        ("domain", "domain name, id or uuid"),
+    ]),
+    ("domblkinfo", "Get block device size info for a domain.", &[
+        ("domain", "domain name, id or uuid"),
+        ("device", "block device"),
+        ("human", "Human readable output"),
+        ("all", "display all block devices info"),
+    ]),
+    ("domblklist", "Get the summary of block devices for a domain.", &[
+        ("domain", "domain name, id or uuid"),
+        ("inactive", "get inactive rather than running configuration"),
+        ("details", "additionally display the type and device value"),
+    ]),
+    ("domblkstat", "Get device block stats for a running domain. See man page or use --human for explanation of fields", &[
+        ("domain", "domain name, id or uuid"),
+        ("device", "block device"),
+        ("human", "print a more human readable output"),
+    ]),
+    ("domcontrol", "Returns state of a control interface to the domain.", &[
+        ("domain", "domain name, id or uuid"),
+    ]),
+    ("domif-getlink", "Get link state of a domain's virtual interface.", &[
+        ("domain", "domain name, id or uuid"),
+        ("interface", "interface device (MAC Address)"),
+        ("config", "Get persistent interface state"),
+    ]),
+    ("domifaddr", "Get network interfaces' addresses for a running domain", &[
+        ("domain", "domain name, id or uuid"),
+        ("interface", "network interface name"),
+        ("full", "always display names and MACs of interfaces"),
+        ("source", "address source: 'lease', 'agent', or 'arp'"),
+    ]),
+    ("domiflist", "Get the summary of virtual interfaces for a domain.", &[
+        ("domain", "domain name, id or uuid"),
+        ("inactive", "get inactive rather than running configuration"),
+    ]),
+    ("domifstat", "Get network interface stats for a running domain.", &[
+        ("domain", "domain name, id or uuid"),
+        ("interface", "interface device specified by name or MAC Address"),
+    ]),
+    ("dominfo", "Returns basic information about the domain.", &[
+        ("domain", "domain name, id or uuid"),
+    ]),
+    ("dommemstat", "Get memory statistics for a running domain.", &[
+        ("domain", "domain name, id or uuid"),
+        ("period", "period in seconds to set collection"),
+        ("config", "affect next boot"),
+        ("live", "affect running domain"),
+        ("current", "affect current domain"),
+    ]),
+    ("domstate", "Returns state about a domain.", &[
+        ("domain", "domain name, id or uuid"),
+        ("reason", "also print reason for the state"),
+    ]),
+    ("domstats", "Gets statistics about one or more (or all) domains", &[
+        ("state", "report domain state"),
+        ("cpu-total", "report domain physical cpu usage"),
+        ("balloon", "report domain balloon statistics"),
+        ("vcpu", "report domain virtual cpu information"),
+        ("interface", "report domain network interface information"),
+        ("block", "report domain block device statistics"),
+        ("perf", "report domain perf event statistics"),
+        ("iothread", "report domain IOThread information"),
+        ("memory", "report domain memory usage"),
+        ("dirtyrate", "report domain dirty rate information"),
+        ("vm", "report hypervisor-specific statistics"),
+        ("list-active", "list only active domains"),
+        ("list-inactive", "list only inactive domains"),
+        ("list-persistent", "list only persistent domains"),
+        ("list-transient", "list only transient domains"),
+        ("list-running", "list only running domains"),
+        ("list-paused", "list only paused domains"),
+        ("list-shutoff", "list only shutoff domains"),
+        ("list-other", "list only domains in other states"),
+        ("raw", "do not pretty-print the fields"),
+        ("enforce", "enforce requested stats parameters"),
+        ("backing", "add backing chain information to block stats"),
+        ("nowait", "report only stats that are accessible instantly"),
+        ("domain", "list of domains to get stats for"),
+    ]),
+    ("domtime", "Gets or sets the domain's system time", &[
+        ("domain", "domain name, id or uuid"),
+        ("now", "set to the time of the host running virsh"),
+        ("pretty", "print domain's time in human readable form"),
+        ("sync", "instead of setting given time, synchronize from domain's RTC"),
+        ("time", "time to set"),
+    ]),
+    ("list", "Returns list of domains.", &[
+        ("inactive", "list inactive domains"),
+        ("all", "list inactive & active domains"),
+        ("transient", "list transient domains"),
+        ("persistent", "list persistent domains"),
+        ("with-snapshot", "list domains with existing snapshot"),
+        ("without-snapshot", "list domains without a snapshot"),
+        ("with-checkpoint", "list domains with existing checkpoint"),
+        ("without-checkpoint", "list domains without a checkpoint"),
+        ("state-running", "list domains in running state"),
+        ("state-paused", "list domains in paused state"),
+        ("state-shutoff", "list domains in shutoff state"),
+        ("state-other", "list domains in other states"),
+        ("autostart", "list domains with autostart enabled"),
+        ("no-autostart", "list domains with autostart disabled"),
+        ("with-managed-save", "list domains with managed save state"),
+        ("without-managed-save", "list domains without managed save"),
+        ("uuid", "list uuid's only"),
+        ("name", "list domain names only"),
+        ("id", "list domain IDs only"),
+        ("table", "list table (default)"),
+        ("managed-save", "mark inactive domains with managed save state"),
+        ("title", "show domain title"),
+    ]),
+];

@@ -1,0 +1,146 @@
+//! `help COMMAND` text of virsh's Storage Pool commands: each command's
+//! DESCRIPTION and per-option help, as stock virsh 9.0 prints them.
+
+use super::CmdHelp;
+
+#[rustfmt::skip]
+pub static HELP: &[CmdHelp] = &[
+    ("find-storage-pool-sources-as", "Returns XML <sources> document.", &[
+        ("type", "type of storage pool sources to find"),
+        ("host", "optional host to query"),
+        ("port", "optional port to query"),
+        ("initiator", "optional initiator IQN to use for query"),
+    ]),
+    ("find-storage-pool-sources", "Returns XML <sources> document.", &[
+        ("type", "type of storage pool sources to discover"),
+        ("srcSpec", "optional file of source xml to query for pools"),
+    ]),
+    ("pool-autostart", "Configure a pool to be automatically started at boot.", &[
+        ("pool", "pool name or uuid"),
+        ("disable", "disable autostarting"),
+    ]),
+    ("pool-build", "Build a given pool.", &[
+        ("pool", "pool name or uuid"),
+        ("no-overwrite", "do not overwrite any existing data"),
+        ("overwrite", "overwrite any existing data"),
+    ]),
+    ("pool-create-as", "Create a pool.", &[
+        ("name", "name of the pool"),
+        ("type", "type of the pool"),
+        ("print-xml", "print XML document, but don't define/create"),
+        ("source-host", "source-host for underlying storage"),
+        ("source-path", "source path for underlying storage"),
+        ("source-dev", "source device for underlying storage"),
+        ("source-name", "source name for underlying storage"),
+        ("target", "target for underlying storage"),
+        ("source-format", "format for underlying storage"),
+        ("auth-type", "auth type to be used for underlying storage"),
+        ("auth-username", "auth username to be used for underlying storage"),
+        ("secret-usage", "auth secret usage to be used for underlying storage"),
+        ("secret-uuid", "auth secret UUID to be used for underlying storage"),
+        ("adapter-name", "adapter name to be used for underlying storage"),
+        ("adapter-wwnn", "adapter wwnn to be used for underlying storage"),
+        ("adapter-wwpn", "adapter wwpn to be used for underlying storage"),
+        ("adapter-parent", "adapter parent scsi_hostN to be used for underlying vHBA storage"),
+        ("adapter-parent-wwnn", "adapter parent scsi_hostN wwnn to be used for underlying vHBA storage"),
+        ("adapter-parent-wwpn", "adapter parent scsi_hostN wwpn to be used for underlying vHBA storage"),
+        ("adapter-parent-fabric-wwn", "adapter parent scsi_hostN fabric_wwn to be used for underlying vHBA storage"),
+        ("source-protocol-ver", "nfsvers value for NFS pool mount option"),
+        ("source-initiator", "initiator iqn for underlying storage"),
+        ("build", "build the pool as normal"),
+        ("no-overwrite", "do not overwrite any existing data"),
+        ("overwrite", "overwrite any existing data"),
+    ]),
+    ("pool-create", "Create a pool.", &[
+        ("file", "file containing an XML pool description"),
+        ("build", "build the pool as normal"),
+        ("no-overwrite", "do not overwrite any existing data"),
+        ("overwrite", "overwrite any existing data"),
+    ]),
+    ("pool-define-as", "Define a pool.", &[
+        ("name", "name of the pool"),
+        ("type", "type of the pool"),
+        ("print-xml", "print XML document, but don't define/create"),
+        ("source-host", "source-host for underlying storage"),
+        ("source-path", "source path for underlying storage"),
+        ("source-dev", "source device for underlying storage"),
+        ("source-name", "source name for underlying storage"),
+        ("target", "target for underlying storage"),
+        ("source-format", "format for underlying storage"),
+        ("auth-type", "auth type to be used for underlying storage"),
+        ("auth-username", "auth username to be used for underlying storage"),
+        ("secret-usage", "auth secret usage to be used for underlying storage"),
+        ("secret-uuid", "auth secret UUID to be used for underlying storage"),
+        ("adapter-name", "adapter name to be used for underlying storage"),
+        ("adapter-wwnn", "adapter wwnn to be used for underlying storage"),
+        ("adapter-wwpn", "adapter wwpn to be used for underlying storage"),
+        ("adapter-parent", "adapter parent scsi_hostN to be used for underlying vHBA storage"),
+        ("adapter-parent-wwnn", "adapter parent scsi_hostN wwnn to be used for underlying vHBA storage"),
+        ("adapter-parent-wwpn", "adapter parent scsi_hostN wwpn to be used for underlying vHBA storage"),
+        ("adapter-parent-fabric-wwn", "adapter parent scsi_hostN fabric_wwn to be used for underlying vHBA storage"),
+        ("source-protocol-ver", "nfsvers value for NFS pool mount option"),
+        ("source-initiator", "initiator iqn for underlying storage"),
+    ]),
+    ("pool-define", "Define or modify a persistent storage pool.", &[
+        ("file", "file containing an XML pool description"),
+        ("validate", "validate the XML against the schema"),
+    ]),
+    ("pool-delete", "Delete a given pool.", &[
+        ("pool", "pool name or uuid"),
+    ]),
+    ("pool-destroy", "Forcefully stop a given pool. Raw data in the pool is untouched", &[
+        ("pool", "pool name or uuid"),
+    ]),
+    ("pool-dumpxml", "Output the pool information as an XML dump to stdout.", &[
+        ("pool", "pool name or uuid"),
+        ("inactive", "show inactive defined XML"),
+        ("xpath", "xpath expression to filter the XML document"),
+        ("wrap", "wrap xpath results in an common root element"),
+    ]),
+    ("pool-edit", "Edit the XML configuration for a storage pool.", &[
+        ("pool", "pool name or uuid"),
+    ]),
+    ("pool-info", "Returns basic information about the storage pool.", &[
+        ("pool", "pool name or uuid"),
+        ("bytes", "Return pool info in bytes"),
+    ]),
+    ("pool-list", "Returns list of pools.", &[
+        ("inactive", "list inactive pools"),
+        ("all", "list inactive & active pools"),
+        ("transient", "list transient pools"),
+        ("persistent", "list persistent pools"),
+        ("autostart", "list pools with autostart enabled"),
+        ("no-autostart", "list pools with autostart disabled"),
+        ("type", "only list pool of specified type(s) (if supported)"),
+        ("details", "display extended details for pools"),
+        ("uuid", "list UUID of active pools only"),
+        ("name", "list name of active pools only"),
+    ]),
+    ("pool-name", "", &[
+        ("pool", "pool name or uuid"),
+    ]),
+    ("pool-refresh", "Refresh a given pool.", &[
+        ("pool", "pool name or uuid"),
+    ]),
+    ("pool-start", "Start a pool.", &[
+        ("pool", "pool name or uuid"),
+        ("build", "build the pool as normal"),
+        ("no-overwrite", "do not overwrite any existing data"),
+        ("overwrite", "overwrite any existing data"),
+    ]),
+    ("pool-undefine", "Undefine the configuration for an inactive pool.", &[
+        ("pool", "pool name or uuid"),
+    ]),
+    ("pool-uuid", "", &[
+        ("pool", "pool name or uuid"),
+    ]),
+    ("pool-event", "List event types, or wait for storage pool events to occur", &[
+        ("pool", "filter by storage pool name or uuid"),
+        ("event", "which event type to wait for"),
+        ("loop", "loop until timeout or interrupt, rather than one-shot"),
+        ("timeout", "timeout seconds"),
+        ("list", "list valid event types"),
+        ("timestamp", "show timestamp for each printed event"),
+    ]),
+    ("pool-capabilities", "Returns capabilities of storage pool support.", &[]),
+];

@@ -1,0 +1,420 @@
+//! `NWFilterDriver` for libvirtd (`nwfilterDriver`): filter definitions and bindings.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use async_trait::async_trait;
+use rvirt_conf::nwfilter::{NwFilterBindingDef, NwFilterDef};
+use rvirt_core::driver::NWFilterDriver;
+use rvirt_core::error::{ErrorCode, VirError, VirResult};
+use rvirt_core::{NwFilterBindingRef, NwFilterRef, Uuid};
+
+use crate::errors::{failed, no_binding, no_name, no_uuid, DOM};
+use crate::paths::NwFilterPaths;
+use crate::store;
+
+/// `VIR_NWFILTER_DEFINE_VALIDATE` / `VIR_NWFILTER_BINDING_CREATE_VALIDATE`.
+const VALIDATE: u32 = 1;
+
+#[derive(Default)]
+struct State {
+    filters: Vec<NwFilterDef>,
+    bindings: Vec<NwFilterBindingDef>,
+}
+
+impl State {
+    fn by_name(&self, name: &str) -> Option<&NwFilterDef> {
+        self.filters.iter().find(|f| f.name == name)
+    }
+
+    /// Whether `start` reaches `target` through `<filterref>`s (`start` itself counts).
+    fn reaches(&self, start: &str, target: &str, replaced: Option<&NwFilterDef>) -> bool {
+        let mut seen = HashSet::new();
+        let mut stack = vec![start.to_string()];
+        while let Some(n) = stack.pop() {
+            if n == target {
+                return true;
+            }
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            let def = match replaced {
+                Some(r) if r.name == n => Some(r),
+                _ => self.by_name(&n),
+            };
+            if let Some(d) = def {
+                stack.extend(d.references().map(str::to_string));
+            }
+        }
+        false
+    }
+
+    /// The first filter reachable from `start` that is not defined.
+    fn missing_from(&self, start: &str) -> Option<String> {
+        let mut seen = HashSet::new();
+        let mut stack = vec![start.to_string()];
+        while let Some(n) = stack.pop() {
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            match self.by_name(&n) {
+                Some(d) => stack.extend(d.references().map(str::to_string)),
+                None => return Some(n),
+            }
+        }
+        None
+    }
+}
+
+fn fref(d: &NwFilterDef) -> NwFilterRef {
+    NwFilterRef {
+        name: d.name.clone(),
+        uuid: Uuid(d.uuid),
+    }
+}
+
+fn bref(b: &NwFilterBindingDef) -> NwFilterBindingRef {
+    NwFilterBindingRef {
+        portdev: b.portdev.clone(),
+        filtername: b.filter.filter.clone(),
+    }
+}
+
+/// The `<filterbinding>` inside a status file (`<filterbindingstatus>` wrapper or not).
+fn binding_from_status(text: &str) -> VirResult<NwFilterBindingDef> {
+    match (text.find("<filterbinding>"), text.rfind("</filterbinding>")) {
+        (Some(s), Some(e)) if e > s => {
+            NwFilterBindingDef::parse(&text[s..e + "</filterbinding>".len()])
+        }
+        _ => NwFilterBindingDef::parse(text),
+    }
+}
+
+fn status_xml(b: &NwFilterBindingDef) -> String {
+    let mut out = String::from("<filterbindingstatus>\n");
+    for line in b.format().lines() {
+        out.push_str("  ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str("</filterbindingstatus>\n");
+    out
+}
+
+/// libvirtd's network filter driver over a config dir and a binding status dir.
+pub struct NwFilterDriverImpl {
+    paths: NwFilterPaths,
+    state: Mutex<State>,
+}
+
+impl NwFilterDriverImpl {
+    /// Opens the driver (`nwfilterStateInitialize`): creates the directories, loads every
+    /// `NAME.xml` filter and every binding status file. Files that do not parse are skipped
+    /// with a warning, as libvirt does.
+    pub fn open(paths: NwFilterPaths) -> VirResult<Arc<Self>> {
+        store::ensure_dir(&paths.config_dir)?;
+        store::ensure_dir(&paths.binding_dir)?;
+        let mut st = State::default();
+        for (path, text) in store::read_xml_files(&paths.config_dir) {
+            match NwFilterDef::parse(&text) {
+                Ok(def) if st.by_name(&def.name).is_none() => {
+                    if !def.uuid_specified {
+                        // keep the generated UUID stable across restarts, as libvirt does
+                        let file = paths.filter_file(&def.name);
+                        let data = store::header("nwfilter-edit", &def.name) + &def.format();
+                        if let Err(e) = store::write_atomic(&file, &data) {
+                            tracing::warn!(error = %e, "cannot save nwfilter '{}'", def.name);
+                        }
+                    }
+                    st.filters.push(def);
+                }
+                Ok(def) => {
+                    tracing::warn!(file = %path.display(), "duplicate nwfilter '{}'", def.name)
+                }
+                Err(e) => {
+                    tracing::warn!(file = %path.display(), error = %e, "cannot load nwfilter")
+                }
+            }
+        }
+        for (path, text) in store::read_xml_files(&paths.binding_dir) {
+            match binding_from_status(&text) {
+                Ok(b) if !st.bindings.iter().any(|x| x.portdev == b.portdev) => st.bindings.push(b),
+                Ok(b) => tracing::warn!(
+                    file = %path.display(),
+                    "unexpected binding {} already exists",
+                    b.portdev
+                ),
+                Err(e) => {
+                    tracing::warn!(file = %path.display(), error = %e, "cannot load nwfilter binding")
+                }
+            }
+        }
+        Ok(Arc::new(NwFilterDriverImpl {
+            paths,
+            state: Mutex::new(st),
+        }))
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn sorted_filters(&self) -> Vec<NwFilterRef> {
+        let st = self.lock();
+        let mut v: Vec<NwFilterRef> = st.filters.iter().map(fref).collect();
+        v.sort_by(|a, b| a.name.cmp(&b.name));
+        v
+    }
+}
+
+#[async_trait]
+impl NWFilterDriver for NwFilterDriverImpl {
+    /// virConnectNumOfNWFilters (`nwfilterConnectNumOfNWFilters`)
+    async fn num_of_nwfilters(&self) -> VirResult<i32> {
+        Ok(i32::try_from(self.lock().filters.len()).unwrap_or(i32::MAX))
+    }
+
+    /// virConnectListNWFilters (`nwfilterConnectListNWFilters`)
+    async fn list_nwfilters(&self, maxnames: i32) -> VirResult<Vec<String>> {
+        let mut names: Vec<String> = self.sorted_filters().into_iter().map(|f| f.name).collect();
+        names.truncate(usize::try_from(maxnames).unwrap_or(0));
+        Ok(names)
+    }
+
+    /// virConnectListAllNWFilters (`nwfilterConnectListAllNWFilters`)
+    async fn list_all_nwfilters(&self, flags: u32) -> VirResult<Vec<NwFilterRef>> {
+        VirError::check_flags(DOM, flags, 0, "nwfilterConnectListAllNWFilters")?;
+        Ok(self.sorted_filters())
+    }
+
+    /// virNWFilterLookupByName (`nwfilterLookupByName`)
+    async fn nwfilter_lookup_by_name(&self, name: &str) -> VirResult<NwFilterRef> {
+        self.lock()
+            .by_name(name)
+            .map(fref)
+            .ok_or_else(|| no_name(name))
+    }
+
+    /// virNWFilterLookupByUUID (`nwfilterLookupByUUID`)
+    async fn nwfilter_lookup_by_uuid(&self, uuid: Uuid) -> VirResult<NwFilterRef> {
+        let st = self.lock();
+        st.filters
+            .iter()
+            .find(|f| f.uuid == uuid.0)
+            .map(fref)
+            .ok_or_else(|| no_uuid(&uuid))
+    }
+
+    /// virNWFilterDefineXMLFlags (`nwfilterDefineXMLFlags`): a new filter, or a new
+    /// definition of the filter with the same name and UUID.
+    async fn nwfilter_define_xml(&self, xml: &str, flags: u32) -> VirResult<NwFilterRef> {
+        VirError::check_flags(DOM, flags, VALIDATE, "nwfilterDefineXMLFlags")?;
+        let def = NwFilterDef::parse(xml)?;
+        if def.name.is_empty() || def.name.contains('/') {
+            return Err(VirError::new(
+                ErrorCode::InvalidArg,
+                DOM,
+                format!("filter name '{}' cannot be used as a file name", def.name),
+            ));
+        }
+        let mut st = self.lock();
+        if let Some(old) = st.filters.iter().find(|f| f.uuid == def.uuid) {
+            if old.name != def.name {
+                return Err(failed(format!(
+                    "filter with same UUID but different name ('{}') already exists",
+                    old.name
+                )));
+            }
+        } else if let Some(old) = st.by_name(&def.name) {
+            return Err(failed(format!(
+                "filter '{}' already exists with UUID {}",
+                def.name,
+                Uuid(old.uuid)
+            )));
+        }
+        let loops = def
+            .references()
+            .any(|r| st.reaches(r, &def.name, Some(&def)));
+        if loops {
+            return Err(failed("filter would introduce a loop".into()));
+        }
+        let data = store::header("nwfilter-edit", &def.name) + &def.format();
+        store::write_atomic(&self.paths.filter_file(&def.name), &data)?;
+        let r = fref(&def);
+        match st.filters.iter_mut().find(|f| f.name == def.name) {
+            Some(slot) => *slot = def,
+            None => st.filters.push(def),
+        }
+        Ok(r)
+    }
+
+    /// virNWFilterUndefine (`nwfilterUndefine`): refused while a binding uses the filter.
+    async fn nwfilter_undefine(&self, filter: &NwFilterRef) -> VirResult<()> {
+        let mut st = self.lock();
+        let name = st
+            .filters
+            .iter()
+            .find(|f| f.uuid == filter.uuid.0)
+            .map(|f| f.name.clone())
+            .ok_or_else(|| no_uuid(&filter.uuid))?;
+        let in_use = st
+            .bindings
+            .iter()
+            .any(|b| st.reaches(&b.filter.filter, &name, None));
+        if in_use {
+            return Err(VirError::new(
+                ErrorCode::OperationInvalid,
+                DOM,
+                "nwfilter is in use",
+            ));
+        }
+        store::remove(&self.paths.filter_file(&name))?;
+        st.filters.retain(|f| f.name != name);
+        Ok(())
+    }
+
+    /// virNWFilterGetXMLDesc (`nwfilterGetXMLDesc`)
+    async fn nwfilter_get_xml_desc(&self, filter: &NwFilterRef, flags: u32) -> VirResult<String> {
+        VirError::check_flags(DOM, flags, 0, "nwfilterGetXMLDesc")?;
+        let st = self.lock();
+        st.filters
+            .iter()
+            .find(|f| f.uuid == filter.uuid.0)
+            .map(NwFilterDef::format)
+            .ok_or_else(|| no_uuid(&filter.uuid))
+    }
+
+    /// virConnectListAllNWFilterBindings (`nwfilterConnectListAllNWFilterBindings`)
+    async fn list_all_nwfilter_bindings(&self, flags: u32) -> VirResult<Vec<NwFilterBindingRef>> {
+        VirError::check_flags(DOM, flags, 0, "nwfilterConnectListAllNWFilterBindings")?;
+        let mut v: Vec<NwFilterBindingRef> = self.lock().bindings.iter().map(bref).collect();
+        v.sort_by(|a, b| a.portdev.cmp(&b.portdev));
+        Ok(v)
+    }
+
+    /// virNWFilterBindingLookupByPortDev (`nwfilterBindingLookupByPortDev`)
+    async fn nwfilter_binding_lookup_by_port_dev(
+        &self,
+        portdev: &str,
+    ) -> VirResult<NwFilterBindingRef> {
+        let st = self.lock();
+        st.bindings
+            .iter()
+            .find(|b| b.portdev == portdev)
+            .map(bref)
+            .ok_or_else(|| no_binding(portdev))
+    }
+
+    /// virNWFilterBindingCreateXML (`nwfilterBindingCreateXML`): the binding is recorded
+    /// but its rules are not instantiated yet.
+    async fn nwfilter_binding_create_xml(
+        &self,
+        xml: &str,
+        flags: u32,
+    ) -> VirResult<NwFilterBindingRef> {
+        VirError::check_flags(DOM, flags, VALIDATE, "nwfilterBindingCreateXML")?;
+        let def = NwFilterBindingDef::parse(xml)?;
+        if def.portdev.is_empty() || def.portdev.contains('/') {
+            return Err(VirError::new(
+                ErrorCode::InvalidArg,
+                DOM,
+                format!("port dev '{}' cannot be used as a file name", def.portdev),
+            ));
+        }
+        let mut st = self.lock();
+        if st.bindings.iter().any(|b| b.portdev == def.portdev) {
+            return Err(failed(format!("binding '{}' already exists", def.portdev)));
+        }
+        if let Some(missing) = st.missing_from(&def.filter.filter) {
+            return Err(VirError::internal(
+                DOM,
+                format!("referenced filter '{missing}' is missing"),
+            ));
+        }
+        store::write_atomic(&self.paths.binding_file(&def.portdev), &status_xml(&def))?;
+        tracing::warn!(
+            portdev = %def.portdev,
+            filter = %def.filter.filter,
+            "nwfilter binding created, but filter rules are not enforced yet: rvirtd does not \
+             instantiate ebtables/iptables/nftables rules"
+        );
+        let r = bref(&def);
+        st.bindings.push(def);
+        Ok(r)
+    }
+
+    /// virNWFilterBindingDelete (`nwfilterBindingDelete`)
+    async fn nwfilter_binding_delete(&self, binding: &NwFilterBindingRef) -> VirResult<()> {
+        let mut st = self.lock();
+        if !st.bindings.iter().any(|b| b.portdev == binding.portdev) {
+            return Err(no_binding(&binding.portdev));
+        }
+        store::remove(&self.paths.binding_file(&binding.portdev))?;
+        st.bindings.retain(|b| b.portdev != binding.portdev);
+        Ok(())
+    }
+
+    /// virNWFilterBindingGetXMLDesc (`nwfilterBindingGetXMLDesc`)
+    async fn nwfilter_binding_get_xml_desc(
+        &self,
+        binding: &NwFilterBindingRef,
+        flags: u32,
+    ) -> VirResult<String> {
+        VirError::check_flags(DOM, flags, 0, "nwfilterBindingGetXMLDesc")?;
+        let st = self.lock();
+        st.bindings
+            .iter()
+            .find(|b| b.portdev == binding.portdev)
+            .map(NwFilterBindingDef::format)
+            .ok_or_else(|| no_binding(&binding.portdev))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(name: &str, refs: &[&str]) -> NwFilterDef {
+        let refs: String = refs
+            .iter()
+            .map(|r| format!("<filterref filter='{r}'/>"))
+            .collect();
+        NwFilterDef::parse(&format!("<filter name='{name}'>{refs}</filter>")).unwrap()
+    }
+
+    #[test]
+    fn reachability_and_missing_filters() {
+        let st = State {
+            filters: vec![def("a", &["b"]), def("b", &["c"]), def("c", &[])],
+            bindings: Vec::new(),
+        };
+        assert!(st.reaches("a", "c", None));
+        assert!(!st.reaches("c", "a", None));
+        // replacing c with a version that references a closes a loop
+        assert!(st.reaches("a", "c", Some(&def("c", &["a"]))));
+        assert_eq!(st.missing_from("a"), None);
+        let st = State {
+            filters: vec![def("a", &["b", "x"]), def("b", &[])],
+            bindings: Vec::new(),
+        };
+        assert_eq!(st.missing_from("a").as_deref(), Some("x"));
+        assert_eq!(st.missing_from("nosuch").as_deref(), Some("nosuch"));
+    }
+
+    #[test]
+    fn status_files_wrap_the_binding() {
+        let b = NwFilterBindingDef::parse(
+            "<filterbinding><owner><name>v</name>\
+             <uuid>d54df46f-1ab5-4a22-8618-4560ef5fac2c</uuid></owner>\
+             <portdev name='tap0'/><mac address='52:54:00:00:00:01'/>\
+             <filterref filter='f'/></filterbinding>",
+        )
+        .unwrap();
+        let status = status_xml(&b);
+        assert!(status.starts_with("<filterbindingstatus>\n  <filterbinding>\n    <owner>\n"));
+        assert!(status.ends_with("  </filterbinding>\n</filterbindingstatus>\n"));
+        assert_eq!(binding_from_status(&status).unwrap(), b);
+        assert_eq!(binding_from_status(&b.format()).unwrap(), b);
+        assert!(binding_from_status("<filterbindingstatus/>").is_err());
+    }
+}

@@ -1,0 +1,4 @@
+//! rvirt-driver-nwfilter's integration test binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod driver;

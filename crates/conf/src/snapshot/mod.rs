@@ -8,4 +8,5 @@ mod parse;
 
 pub use def::{SnapshotDef, SnapshotFormatFlags, SnapshotParseFlags};
 pub use disk::SnapshotDiskDef;
+pub(crate) use embed::element_text;
 pub use location::{SnapshotLocation, SnapshotState};

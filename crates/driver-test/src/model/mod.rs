@@ -1,3 +1,4 @@
 //! Driver-side wrappers around conf models (snapshots with their typed domain).
 
+pub mod checkpoint;
 pub mod snapshot;

@@ -40,6 +40,41 @@ fn metadata_missing() -> VirError {
 
 #[async_trait]
 impl DomainDriver for TestConnection {
+    /// testDomainGetPerfEvents (see `perf.rs`)
+    async fn domain_get_perf_events(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.dom_perf_events(dom, flags)
+    }
+    /// testDomainSetPerfEvents (see `perf.rs`)
+    async fn domain_set_perf_events(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_set_perf_events(dom, &params, flags)
+    }
+    /// testDomainGetLaunchSecurityInfo: no launch security, so no parameters.
+    async fn domain_get_launch_security_info(
+        &self,
+        _dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        check_flags(flags, 0, "testDomainGetLaunchSecurityInfo")?;
+        Ok(Vec::new())
+    }
+    /// testDomainScreenshot (see `screenshot.rs`)
+    async fn domain_screenshot(
+        &self,
+        dom: &DomainRef,
+        _screen: u32,
+        flags: u32,
+    ) -> VirResult<(Option<String>, rvirt_core::stream::DataStream)> {
+        self.dom_screenshot(dom, flags).await
+    }
     async fn list_all_domains(&self, flags: u32) -> VirResult<Vec<DomainRef>> {
         check_flags(flags, LIST_FILTERS_ALL, "testConnectListAllDomains")?;
         Ok(self

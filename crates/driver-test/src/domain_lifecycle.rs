@@ -172,7 +172,7 @@ impl TestConnection {
     /// testDomainUndefineFlags
     pub(crate) fn dom_undefine(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
         // MANAGED_SAVE | SNAPSHOTS_METADATA | NVRAM | KEEP_NVRAM | CHECKPOINTS_METADATA
-        check_flags(flags, 1 | 2, "testDomainUndefineFlags")?;
+        check_flags(flags, 1 | 2 | 16, "testDomainUndefineFlags")?;
         let r = {
             let mut s = self.state();
             let i = dom_index(&s, dom)?;

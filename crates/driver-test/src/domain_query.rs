@@ -22,7 +22,7 @@ pub fn list_filter(d: &DomainObj, flags: u32) -> bool {
             managed_save: d.has_managed_save,
             autostart: d.autostart,
             has_snapshot: !d.snapshots.is_empty(),
-            has_checkpoint: false,
+            has_checkpoint: !d.checkpoints.is_empty(),
         },
     )
 }

@@ -2,6 +2,8 @@
 //! state across `test:///default` connections, `test:///PATH` node files, lifecycle events.
 
 mod blkio;
+mod checkpoint;
+mod checkpoint_tree;
 mod connect;
 mod cputune;
 mod defaults;
@@ -18,7 +20,10 @@ mod model;
 mod network;
 mod node_file;
 mod nodedev;
+mod nwfilter;
 mod objects;
+mod perf;
+mod screenshot;
 mod secret;
 mod snapshot;
 mod state;

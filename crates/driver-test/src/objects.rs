@@ -1,6 +1,7 @@
 //! The driver's in-memory objects, one struct per kind, and the state they live in.
 
 use crate::domdef::DomainDefExt;
+use crate::model::checkpoint::TestCheckpoint;
 use crate::model::snapshot::TestSnapshot;
 use crate::state::DomainState;
 use rvirt_conf::domain::DomainDef;
@@ -34,6 +35,9 @@ pub struct DomainObj {
     pub has_managed_save: bool,
     pub snapshots: Vec<TestSnapshot>,
     pub current_snapshot: Option<String>,
+    /// Checkpoints in creation order (`vm->checkpoints`).
+    pub checkpoints: Vec<TestCheckpoint>,
+    pub current_checkpoint: Option<String>,
     pub frozen: [bool; 2],
     pub time: (i64, u32),
 }
@@ -50,6 +54,8 @@ impl DomainObj {
             has_managed_save: false,
             snapshots: Vec::new(),
             current_snapshot: None,
+            checkpoints: Vec::new(),
+            current_checkpoint: None,
             frozen: [false, false],
             time: (DEFAULT_GUEST_SECONDS, 0),
         }

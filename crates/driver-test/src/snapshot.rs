@@ -121,6 +121,11 @@ impl DomainSnapshotDriver for TestConnection {
             let mut s = self.state();
             let i = dom_index(&s, dom)?;
             let d = &mut s.domains[i];
+            if !d.checkpoints.is_empty() {
+                return Err(crate::checkpoint::unsupported_op(
+                    "cannot create snapshot while checkpoint exists",
+                ));
+            }
             if !d.persistent && flags & 8 != 0 {
                 return Err(invalid_op("cannot halt after transient domain snapshot"));
             }

@@ -22,6 +22,10 @@ fn open() -> Arc<dyn Connection> {
 #[path = "support/golden.rs"]
 mod golden;
 
+mod domain_apis;
+
+mod checkpoint;
+
 async fn test_dom(c: &Arc<dyn Connection>) -> DomainRef {
     c.domain_lookup_by_name("test").await.unwrap()
 }

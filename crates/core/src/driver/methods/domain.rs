@@ -198,6 +198,16 @@ macro_rules! domain_driver_methods {
             [w "virDomainOpenConsole"] fn domain_open_console(dom: &DomainRef, dev_name: Option<String>, flags: u32) -> VirResult<DataStream>;
             /// virDomainOpenChannel
             [w "virDomainOpenChannel"] fn domain_open_channel(dom: &DomainRef, name: Option<String>, flags: u32) -> VirResult<DataStream>;
+            /// virDomainOpenGraphics: hands the client socket `fd` to the graphics server `idx`.
+            [w "virDomainOpenGraphics"] fn domain_open_graphics(dom: &DomainRef, idx: u32, fd: std::os::fd::OwnedFd, flags: u32) -> VirResult<()>;
+            /// virDomainOpenGraphicsFD: a connected socket to the graphics server `idx`.
+            [w "virDomainOpenGraphicsFD"] fn domain_open_graphics_fd(dom: &DomainRef, idx: u32, flags: u32) -> VirResult<std::os::fd::OwnedFd>;
+            /// virDomainFDAssociate: keeps `fds` for the domain under `name` (`<source fdgroup=…>`).
+            [w "virDomainFDAssociate"] fn domain_fd_associate(dom: &DomainRef, name: &str, fds: Vec<std::os::fd::OwnedFd>, flags: u32) -> VirResult<()>;
+            /// virDomainCreateXMLWithFiles
+            [w "virDomainCreateXMLWithFiles"] fn domain_create_xml_with_files(xml: &str, fds: Vec<std::os::fd::OwnedFd>, flags: u32) -> VirResult<DomainRef>;
+            /// virDomainCreateWithFiles
+            [w "virDomainCreateWithFiles"] fn domain_create_with_files(dom: &DomainRef, fds: Vec<std::os::fd::OwnedFd>, flags: u32) -> VirResult<DomainRef>;
             /// virDomainScreenshot: (mime type, image stream)
             [w "virDomainScreenshot"] fn domain_screenshot(dom: &DomainRef, screen: u32, flags: u32) -> VirResult<(Option<String>, DataStream)>;
             /// virDomainSetUserPassword
@@ -252,6 +262,22 @@ macro_rules! domain_driver_methods {
             [w "virDomainAgentSetResponseTimeout"] fn domain_agent_set_response_timeout(dom: &DomainRef, timeout: i32, flags: u32) -> VirResult<()>;
             /// virDomainStartDirtyRateCalc
             [w "virDomainStartDirtyRateCalc"] fn domain_start_dirty_rate_calc(dom: &DomainRef, seconds: i32, flags: u32) -> VirResult<()>;
+            /// virDomainGetPerfEvents: one boolean per perf event.
+            [r "virDomainGetPerfEvents"] fn domain_get_perf_events(dom: &DomainRef, flags: u32) -> VirResult<Vec<TypedParam>>;
+            /// virDomainSetPerfEvents
+            [w "virDomainSetPerfEvents"] fn domain_set_perf_events(dom: &DomainRef, params: Vec<TypedParam>, flags: u32) -> VirResult<()>;
+            /// virDomainGetLaunchSecurityInfo
+            [w "virDomainGetLaunchSecurityInfo"] fn domain_get_launch_security_info(dom: &DomainRef, flags: u32) -> VirResult<Vec<TypedParam>>;
+            /// virDomainSetLaunchSecurityState
+            [w "virDomainSetLaunchSecurityState"] fn domain_set_launch_security_state(dom: &DomainRef, params: Vec<TypedParam>, flags: u32) -> VirResult<()>;
+            /// virDomainMigrateGetCompressionCache (bytes)
+            [r "virDomainMigrateGetCompressionCache"] fn domain_migrate_get_compression_cache(dom: &DomainRef, flags: u32) -> VirResult<u64>;
+            /// virDomainMigrateSetCompressionCache (bytes)
+            [w "virDomainMigrateSetCompressionCache"] fn domain_migrate_set_compression_cache(dom: &DomainRef, cache_size: u64, flags: u32) -> VirResult<()>;
+            /// virDomainBackupBegin
+            [w "virDomainBackupBegin"] fn domain_backup_begin(dom: &DomainRef, backup_xml: &str, checkpoint_xml: Option<String>, flags: u32) -> VirResult<()>;
+            /// virDomainBackupGetXMLDesc
+            [r "virDomainBackupGetXMLDesc"] fn domain_backup_get_xml_desc(dom: &DomainRef, flags: u32) -> VirResult<String>;
         }
     };
 }

@@ -340,6 +340,19 @@ impl QemuDriver {
             "user" => {
                 nd.insert("type".into(), json!("user"));
             }
+            _ if crate::command::net::is_macvtap(dev) => {
+                // the macvtap's /dev/tapN, handed over the monitor (`qemuInterfaceDirectConnect`
+                // + `getfd`, as libvirt hot-plugs it); netdev_add consumes the named fd
+                let fdname = format!("fd-{netdev}");
+                let name =
+                    target_dev(dev).ok_or_else(|| invalid("direct interface has no macvtap"))?;
+                let fd = super::macvtap::open_macvtap(name)?;
+                qmp.getfd(&fdname, std::os::fd::AsFd::as_fd(&fd), T)
+                    .await
+                    .map_err(qmp_err)?;
+                nd.insert("type".into(), json!("tap"));
+                nd.insert("fd".into(), json!(fdname));
+            }
             "ethernet" | "network" | "bridge" => {
                 nd.insert("type".into(), json!("tap"));
                 if let Some(t) = target_dev(dev) {
@@ -354,9 +367,13 @@ impl QemuDriver {
                 )))
             }
         }
-        qmp.execute("netdev_add", Some(Value::Object(nd)), T)
-            .await
-            .map_err(qmp_err)?;
+        let fdname = nd.get("fd").and_then(Value::as_str).map(str::to_string);
+        if let Err(e) = qmp.execute("netdev_add", Some(Value::Object(nd)), T).await {
+            if let Some(f) = fdname {
+                let _ = qmp.closefd(&f, T).await;
+            }
+            return Err(qmp_err(e));
+        }
         let model = dev
             .child("model")
             .and_then(|m| m.attr("type"))

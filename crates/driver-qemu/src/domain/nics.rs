@@ -79,15 +79,6 @@ fn check_vlan(dev: &Element) -> VirResult<()> {
     Ok(())
 }
 
-/// libvirt's answer to hot-plugging a macvtap NIC (not implemented here yet).
-fn direct_hotplug_unsupported() -> VirError {
-    VirError::new(
-        ErrorCode::OperationUnsupported,
-        ErrorDomain::Qemu,
-        "live attach of interface type 'direct' is not supported by this driver",
-    )
-}
-
 /// The host side of the tap: libvirt replaces the first octet of the guest MAC with 0xFE so
 /// the bridge never adopts the guest's address.
 pub(crate) fn host_mac(guest: &str) -> String {
@@ -147,9 +138,9 @@ impl QemuDriver {
 
     /// Gives one NIC its host side: port (networks), tap on the bridge; records
     /// `<target dev>` and `<source bridge>` in the (live) element.
-    /// Hot-plugged NICs cannot be macvtaps yet (QEMU would need the fd over the monitor).
+    /// A hot-plugged macvtap's `/dev/tapN` goes to QEMU over the monitor (`getfd`).
     pub(crate) async fn plug_host_side(&self, dev: &mut Element) -> VirResult<()> {
-        self.plug_inner(dev, "", [0; 16], false).await
+        self.plug_inner(dev, "", [0; 16]).await
     }
 
     /// [`QemuDriver::plug_host_side`] for a NIC of domain `owner` (its port's `<owner>`);
@@ -160,7 +151,7 @@ impl QemuDriver {
         owner_name: &str,
         owner_uuid: [u8; 16],
     ) -> VirResult<()> {
-        self.plug_inner(dev, owner_name, owner_uuid, true).await
+        self.plug_inner(dev, owner_name, owner_uuid).await
     }
 
     async fn plug_inner(
@@ -168,7 +159,6 @@ impl QemuDriver {
         dev: &mut Element,
         owner_name: &str,
         owner_uuid: [u8; 16],
-        allow_direct: bool,
     ) -> VirResult<()> {
         if !managed_tap(dev) {
             return Ok(());
@@ -177,9 +167,6 @@ impl QemuDriver {
             .ok_or_else(|| nic_err("interface has no MAC address"))?
             .to_string();
         if dev.attr("type") == Some("direct") {
-            if !allow_direct {
-                return Err(direct_hotplug_unsupported());
-            }
             let parent = source_attr(dev, "dev")
                 .ok_or_else(|| {
                     VirError::new(
@@ -221,15 +208,12 @@ impl QemuDriver {
                     .allocate_port_for(net, &mac, owner_name, owner_uuid)
                     .await?;
                 if let Some(direct) = p.direct {
-                    let r = if allow_direct {
-                        let s = dev.child_or_insert("source");
-                        s.set_attr("dev", direct.dev.clone());
-                        s.set_attr("mode", direct.mode.clone());
-                        self.plug_macvtap(dev, &direct.dev, Some(&direct.mode), p.mtu)
-                            .await
-                    } else {
-                        Err(direct_hotplug_unsupported())
-                    };
+                    let s = dev.child_or_insert("source");
+                    s.set_attr("dev", direct.dev.clone());
+                    s.set_attr("mode", direct.mode.clone());
+                    let r = self
+                        .plug_macvtap(dev, &direct.dev, Some(&direct.mode), p.mtu)
+                        .await;
                     if r.is_err() {
                         if let Some(s) = dev.children.iter_mut().find(|c| c.name == "source") {
                             s.attrs.retain(|(k, _)| k != "dev" && k != "mode");

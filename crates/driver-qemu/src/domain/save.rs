@@ -34,11 +34,6 @@ fn op_failed(detail: impl Into<String>) -> VirError {
     VirError::new(ErrorCode::OperationFailed, ErrorDomain::Qemu, detail.into())
 }
 
-/// Single-quotes `s` for `/bin/sh`.
-pub(crate) fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
-
 /// The definition stored in an image: the live XML without per-run details (generated
 /// socket paths, pty names), as an inactive, migratable document.
 pub fn image_xml(live: &DomainDef, domain_dir: &Path) -> String {
@@ -242,10 +237,7 @@ impl QemuDriver {
                 T,
             )
             .await;
-        let uri = format!("exec:cat >> {}", sh_quote(&path.display().to_string()));
-        qmp.execute("migrate", Some(json!({"uri": uri})), T)
-            .await
-            .map_err(qmp_err)?;
+        super::fd_migrate::migrate_to_file(qmp, path).await?;
         loop {
             let v = qmp
                 .execute("query-migrate", None, T)
@@ -504,9 +496,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shell_quoting() {
-        assert_eq!(sh_quote("/a b/c"), "'/a b/c'");
-        assert_eq!(sh_quote("it's"), "'it'\\''s'");
+    fn bandwidth_and_running_flags() {
         assert_eq!(MAX_BANDWIDTH % (1 << 20), 0);
         assert!(flags_running(SAVE_RUNNING, false));
         assert!(!flags_running(SAVE_PAUSED, true));

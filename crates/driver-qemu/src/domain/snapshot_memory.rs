@@ -6,7 +6,6 @@ use super::driver::{qmp_err, QemuDriver};
 use super::saveimage::{encode_prefix, mark_complete, PARTIAL_MAGIC};
 use super::snapshot::{snap_err, SnapCtx};
 use rvirt_core::error::{ErrorCode, VirResult};
-use serde_json::json;
 use std::time::Duration;
 
 const T: Duration = Duration::from_secs(30);
@@ -56,11 +55,7 @@ impl QemuDriver {
     }
 
     async fn migrate_to(&self, vm: &super::object::VmProcess, path: &str) -> VirResult<()> {
-        let uri = format!("exec:cat >> {}", super::save::sh_quote(path));
-        vm.qmp
-            .execute("migrate", Some(json!({"uri": uri})), T)
-            .await
-            .map_err(qmp_err)?;
+        super::fd_migrate::migrate_to_file(&vm.qmp, std::path::Path::new(path)).await?;
         loop {
             let v = vm
                 .qmp

@@ -135,9 +135,14 @@ impl StorageDriver for QemuConnection {}
 impl InterfaceDriver for QemuConnection {}
 impl NodeDeviceDriver for QemuConnection {}
 impl SecretDriver for QemuConnection {}
+impl rvirt_core::driver::NWFilterDriver for QemuConnection {}
 
 #[async_trait]
 impl ConnectDriver for QemuConnection {
+    async fn node_get_sev_info(&self, flags: u32) -> VirResult<Vec<TypedParam>> {
+        self.rw("virNodeGetSEVInfo")?;
+        crate::domain::node_sev_info(flags)
+    }
     async fn get_type(&self) -> VirResult<String> {
         Ok("QEMU".into())
     }
@@ -266,6 +271,7 @@ impl DomainDriver for QemuConnection {
             }
             self.driver.snapshot_remove_all(dom)?;
         }
+        self.driver.checkpoint_undefine_check(dom, _flags)?;
         self.driver.undefine(dom, _flags)
     }
     async fn domain_create_xml(&self, xml: &str, flags: u32) -> VirResult<DomainRef> {
@@ -586,6 +592,10 @@ impl DomainDriver for QemuConnection {
     }
     async fn domain_abort_job(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
         self.rw("virDomainAbortJob")?;
+        // a running backup job is cancelled through its block jobs
+        if flags == 0 && self.driver.backup_cancel(dom).await.unwrap_or(false) {
+            return Ok(());
+        }
         crate::migration::abort_job(&self.driver, dom, flags).await
     }
     async fn domain_attach_device(&self, dom: &DomainRef, xml: &str, flags: u32) -> VirResult<()> {
@@ -638,10 +648,51 @@ impl DomainDriver for QemuConnection {
         self.driver.wait_attached(dom).await;
         self.driver.get_vcpus(dom, flags)
     }
+    async fn domain_set_vcpu(
+        &self,
+        dom: &DomainRef,
+        cpumap: &str,
+        state: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainSetVcpu")?;
+        self.driver.set_vcpu(dom, cpumap, state, flags).await
+    }
+    async fn domain_get_vcpus(
+        &self,
+        dom: &DomainRef,
+        maxinfo: i32,
+        maplen: i32,
+    ) -> VirResult<(Vec<rvirt_core::info::VcpuInfo>, Vec<u8>)> {
+        self.driver.wait_attached(dom).await;
+        self.driver.get_vcpu_info(dom, maxinfo, maplen).await
+    }
+    async fn domain_get_guest_vcpus(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainGetGuestVcpus")?;
+        self.driver.get_guest_vcpus(dom, flags).await
+    }
+    async fn domain_set_guest_vcpus(
+        &self,
+        dom: &DomainRef,
+        cpumap: &str,
+        state: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainSetGuestVcpus")?;
+        self.driver.set_guest_vcpus(dom, cpumap, state, flags).await
+    }
     async fn domain_rename(&self, dom: &DomainRef, new_name: &str, flags: u32) -> VirResult<()> {
         self.driver.wait_attached(dom).await;
         self.rw("virDomainRename")?;
         VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainRename")?;
+        self.driver.checkpoint_rename_check(dom)?;
         self.driver.rename(dom, new_name)
     }
     async fn domain_get_metadata(
@@ -725,6 +776,37 @@ impl DomainDriver for QemuConnection {
         self.rw("virDomainOpenConsole")?;
         self.driver.open_console(dom, dev_name)
     }
+    async fn domain_open_graphics(
+        &self,
+        dom: &DomainRef,
+        idx: u32,
+        fd: std::os::fd::OwnedFd,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainOpenGraphics")?;
+        self.driver.open_graphics(dom, idx, fd, flags).await
+    }
+    async fn domain_open_graphics_fd(
+        &self,
+        dom: &DomainRef,
+        idx: u32,
+        flags: u32,
+    ) -> VirResult<std::os::fd::OwnedFd> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainOpenGraphicsFD")?;
+        self.driver.open_graphics_fd(dom, idx, flags).await
+    }
+    async fn domain_fd_associate(
+        &self,
+        dom: &DomainRef,
+        name: &str,
+        fds: Vec<std::os::fd::OwnedFd>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.rw("virDomainFDAssociate")?;
+        self.driver.fd_associate(dom, name, fds, flags)
+    }
     async fn domain_screenshot(
         &self,
         dom: &DomainRef,
@@ -735,6 +817,82 @@ impl DomainDriver for QemuConnection {
         VirError::check_flags(ErrorDomain::Qemu, flags, 0, "virDomainScreenshot")?;
         self.rw("virDomainScreenshot")?;
         self.driver.screenshot(dom, screen).await
+    }
+    async fn domain_get_perf_events(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.driver.wait_attached(dom).await;
+        self.driver.perf_events(dom, flags)
+    }
+    async fn domain_set_perf_events(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainSetPerfEvents")?;
+        self.driver.set_perf_events(dom, &params, flags)
+    }
+    async fn domain_get_launch_security_info(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainGetLaunchSecurityInfo")?;
+        self.driver.launch_security_info(dom, flags).await
+    }
+    async fn domain_set_launch_security_state(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainSetLaunchSecurityState")?;
+        self.driver
+            .set_launch_security_state(dom, &params, flags)
+            .await
+    }
+    async fn domain_backup_begin(
+        &self,
+        dom: &DomainRef,
+        backup_xml: &str,
+        checkpoint_xml: Option<String>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainBackupBegin")?;
+        self.driver
+            .backup_begin(dom, backup_xml, checkpoint_xml.as_deref(), flags)
+            .await
+    }
+    async fn domain_backup_get_xml_desc(&self, dom: &DomainRef, flags: u32) -> VirResult<String> {
+        self.driver.wait_attached(dom).await;
+        self.driver.backup_xml_desc(dom, flags)
+    }
+    async fn domain_migrate_get_compression_cache(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<u64> {
+        self.driver.wait_attached(dom).await;
+        self.driver.compression_cache(dom, flags).await
+    }
+    async fn domain_migrate_set_compression_cache(
+        &self,
+        dom: &DomainRef,
+        cache_size: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.driver.wait_attached(dom).await;
+        self.rw("virDomainMigrateSetCompressionCache")?;
+        self.driver
+            .set_compression_cache(dom, cache_size, flags)
+            .await
     }
     async fn domain_get_scheduler_type(&self, dom: &DomainRef) -> VirResult<(String, i32)> {
         self.driver.sched_type(dom)

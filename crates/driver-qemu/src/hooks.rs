@@ -1,4 +1,5 @@
-//! libvirt's QEMU hook script (`virHookCall`): `<root>/etc/libvirt/hooks/qemu`, run with
+//! libvirt's QEMU hook scripts (`virHookCall`): `<root>/etc/libvirt/hooks/qemu` and then
+//! every executable in `<root>/etc/libvirt/hooks/qemu.d/` (sorted by name), each run with
 //! `NAME OPERATION SUB-OPERATION -` and the domain XML on stdin at each lifecycle step
 //! (`prepare begin`, `start begin`, `started begin`, `stopped end`, `release end`).
 
@@ -28,9 +29,42 @@ fn failed(detail: String) -> VirError {
     )
 }
 
-/// Runs the hook for `name` with `op sub` and `xml` on stdin. No script (or one that is
-/// not executable) is success, as in libvirt; a non-zero exit is libvirt's
-/// "Hook script execution failed" error.
+fn is_executable(p: &std::path::Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+}
+
+/// The scripts a hook call runs, in order: the main script, then the executables of its
+/// `.d` directory sorted by name (byte order, like libvirt's `strcmp`).
+pub fn hook_scripts(paths: &QemuPaths) -> Vec<PathBuf> {
+    let Some(main) = hook_path(paths) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if is_executable(&main) {
+        out.push(main.clone());
+    }
+    let mut dir = main.into_os_string();
+    dir.push(".d");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(PathBuf::from(dir))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_executable(p))
+        .collect();
+    entries.sort_by(|a, b| {
+        use std::os::unix::ffi::OsStrExt;
+        a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes())
+    });
+    out.extend(entries);
+    out
+}
+
+/// Runs the hooks for `name` with `op sub` and `xml` on stdin. No script (or none that is
+/// executable) is success, as in libvirt. Every script runs even when an earlier one
+/// failed; any non-zero exit makes the call fail with libvirt's "Hook script execution
+/// failed" error (of the last failing script, as libvirt's last reported error).
 pub async fn run_hook(
     paths: &QemuPaths,
     name: &str,
@@ -38,17 +72,24 @@ pub async fn run_hook(
     sub: &str,
     xml: &str,
 ) -> VirResult<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let Some(script) = hook_path(paths) else {
-        return Ok(());
-    };
-    let executable = std::fs::metadata(&script)
-        .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0);
-    if !executable {
-        return Ok(());
+    let mut result = Ok(());
+    for script in hook_scripts(paths) {
+        if let Err(e) = run_script(&script, name, op, sub, xml).await {
+            result = Err(e);
+        }
     }
+    result
+}
+
+async fn run_script(
+    script: &std::path::Path,
+    name: &str,
+    op: &str,
+    sub: &str,
+    xml: &str,
+) -> VirResult<()> {
     let argv = format!("{} {name} {op} {sub} -", script.display());
-    let mut child = tokio::process::Command::new(&script)
+    let mut child = tokio::process::Command::new(script)
         .args([name, op, sub, "-"])
         .env("LC_ALL", "C")
         .stdin(Stdio::piped())
@@ -137,6 +178,59 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    fn add_script(dir: &std::path::Path, name: &str, body: &str, mode: u32) {
+        std::fs::create_dir_all(dir).unwrap();
+        let p = dir.join(name);
+        std::fs::write(&p, body).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[tokio::test]
+    async fn hook_dir_scripts_run_sorted_after_the_main_one() {
+        let log = "$(dirname $0)/../calls";
+        let (d, paths) = root_with_hook("#!/bin/sh\necho \"main $*\" >> $(dirname $0)/calls\n");
+        let dir = d.path().join("etc/libvirt/hooks/qemu.d");
+        for n in ["20-b", "10-a", "30-c"] {
+            add_script(
+                &dir,
+                n,
+                &format!("#!/bin/sh\necho \"{n} $* $(cat)\" >> {log}\n"),
+                0o755,
+            );
+        }
+        add_script(&dir, "00-not-executable", "#!/bin/sh\nexit 1\n", 0o644);
+        std::fs::create_dir_all(dir.join("05-subdir")).unwrap();
+        run_hook(&paths, "vm", "started", "begin", "<x/>")
+            .await
+            .unwrap();
+        let calls = std::fs::read_to_string(d.path().join("etc/libvirt/hooks/calls")).unwrap();
+        assert_eq!(
+            calls,
+            "main vm started begin -\n10-a vm started begin - <x/>\n\
+             20-b vm started begin - <x/>\n30-c vm started begin - <x/>\n"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_failing_dir_script_fails_the_call_but_the_rest_run() {
+        let d = tempfile::tempdir().unwrap();
+        let paths = QemuPaths::under(d.path());
+        let dir = d.path().join("etc/libvirt/hooks/qemu.d");
+        add_script(&dir, "a", "#!/bin/sh\necho bad >&2\nexit 2\n", 0o755);
+        add_script(&dir, "b", "#!/bin/sh\ntouch $(dirname $0)/b-ran\n", 0o755);
+        let e = run_hook(&paths, "vm", "prepare", "begin", "")
+            .await
+            .unwrap_err();
+        assert!(
+            e.message.starts_with("Hook script execution failed: ")
+                && e.message
+                    .ends_with("qemu.d/a vm prepare begin -) unexpected exit status 2: bad"),
+            "{}",
+            e.message
+        );
+        assert!(dir.join("b-ran").exists());
     }
 
     #[tokio::test]

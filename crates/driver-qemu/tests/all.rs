@@ -2,10 +2,18 @@
 //! TCG guests (lifecycle, re-attach).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "suite/backup.rs"]
+mod backup;
+#[path = "suite/backup_virsh.rs"]
+mod backup_virsh;
 #[path = "suite/caps.rs"]
 mod caps;
 #[path = "suite/cgroups.rs"]
 mod cgroups;
+#[path = "suite/checkpoint.rs"]
+mod checkpoint;
+#[path = "suite/checkpoint_virsh.rs"]
+mod checkpoint_virsh;
 #[path = "suite/common.rs"]
 mod common;
 #[path = "suite/dac.rs"]
@@ -16,6 +24,8 @@ mod daemon_e2e;
 mod goldens;
 #[path = "suite/graphics.rs"]
 mod graphics;
+#[path = "suite/graphics_fd.rs"]
+mod graphics_fd;
 #[path = "suite/guest_direct.rs"]
 mod guest_direct;
 #[path = "suite/guest_net.rs"]
@@ -28,10 +38,18 @@ mod hooks;
 mod hotplug;
 #[path = "suite/lifecycle.rs"]
 mod lifecycle;
+#[path = "suite/memory_dimm.rs"]
+mod memory_dimm;
 #[path = "suite/migrate.rs"]
 mod migrate;
 #[path = "suite/migrate_load.rs"]
 mod migrate_load;
+#[path = "suite/netns.rs"]
+mod netns;
+#[path = "suite/perf_compcache.rs"]
+mod perf_compcache;
+#[path = "suite/qemu_events.rs"]
+mod qemu_events;
 #[path = "suite/qemu_program.rs"]
 mod qemu_program;
 #[path = "suite/reattach.rs"]
@@ -40,6 +58,8 @@ mod reattach;
 mod rvirtd;
 #[path = "suite/save.rs"]
 mod save;
+#[path = "suite/setvcpu.rs"]
+mod setvcpu;
 #[path = "suite/snapshot.rs"]
 mod snapshot;
 #[path = "suite/snapshot_tree.rs"]

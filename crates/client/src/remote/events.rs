@@ -63,6 +63,10 @@ impl EventRouter {
     }
 
     fn handle(&self, pkt: &Packet) {
+        if pkt.header.prog == rvirt_proto::QEMU_PROGRAM {
+            super::qemu_ext::route_qemu_event(self, pkt);
+            return;
+        }
         if pkt.header.prog != REMOTE_PROGRAM {
             tracing::debug!(prog = pkt.header.prog, "ignoring event of another program");
             return;

@@ -3,12 +3,14 @@
 //! uses without systemd), with the v1 or v2 hierarchy behind one small trait picked at
 //! runtime.
 
+pub mod blkdev;
 mod v1;
 mod v2;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use blkdev::DevKnob;
 pub use v1::CgroupV1;
 pub use v2::CgroupV2;
 
@@ -50,6 +52,10 @@ pub trait CgroupBackend: Send + Sync {
     fn get(&self, knob: Knob, group: &str) -> io::Result<Option<u64>>;
     /// The file a knob lives in (for errors and tests); `None` if unsupported here.
     fn knob_path(&self, knob: Knob, group: &str) -> Option<PathBuf>;
+    /// Writes a per-device setting for block device `dev` (`MAJ:MIN`); 0 clears it.
+    fn set_device(&self, knob: DevKnob, group: &str, dev: &str, value: u64) -> io::Result<()>;
+    /// Reads a per-device setting of `dev` back (0 when unset).
+    fn get_device(&self, knob: DevKnob, group: &str, dev: &str) -> io::Result<u64>;
 }
 
 /// Detects the hierarchy in use: v2 when the unified mount has controllers, else v1 when

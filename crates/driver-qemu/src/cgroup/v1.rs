@@ -1,6 +1,7 @@
 //! cgroup v1: one mount per controller (`/sys/fs/cgroup/cpu`, `…/memory`, …), each group
 //! created below the daemon's placement in that controller.
 
+use super::blkdev::{missing, v1_read, DevKnob};
 use super::{placement, read_num, remove_tree, write_str, CgroupBackend, Knob};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -123,6 +124,26 @@ impl CgroupBackend for CgroupV1 {
     fn knob_path(&self, knob: Knob, group: &str) -> Option<PathBuf> {
         self.file(knob, group)
     }
+
+    fn set_device(&self, knob: DevKnob, group: &str, dev: &str, value: u64) -> io::Result<()> {
+        let path = self.dev_file(knob, group).ok_or_else(|| missing(knob))?;
+        write_str(&path, &format!("{dev} {value}"))
+    }
+
+    fn get_device(&self, knob: DevKnob, group: &str, dev: &str) -> io::Result<u64> {
+        let path = self.dev_file(knob, group).ok_or_else(|| missing(knob))?;
+        Ok(v1_read(&std::fs::read_to_string(path)?, dev))
+    }
+}
+
+impl CgroupV1 {
+    fn dev_file(&self, knob: DevKnob, group: &str) -> Option<PathBuf> {
+        let dir = self.dir("blkio", group)?;
+        knob.v1_files()
+            .iter()
+            .map(|f| dir.join(f))
+            .find(|p| p.exists())
+    }
 }
 
 pub(crate) fn unsupported(knob: Knob) -> io::Error {
@@ -155,5 +176,29 @@ mod tests {
         cg.set(Knob::CpuShares, "machine/g", Some(512)).unwrap();
         assert_eq!(cg.get(Knob::CpuShares, "machine/g").unwrap(), Some(512));
         assert!(cg.set(Knob::BlkioWeight, "machine/g", Some(5)).is_err());
+    }
+
+    #[test]
+    fn device_throttles_in_a_fake_blkio_hierarchy() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(d.path().join("blkio")).unwrap();
+        let cg = CgroupV1::new(d.path(), "7:blkio:/\n");
+        cg.create("machine/g").unwrap();
+        let f = d
+            .path()
+            .join("blkio/machine/g/blkio.throttle.read_bps_device");
+        std::fs::write(&f, "").unwrap();
+        cg.set_device(DevKnob::ReadBps, "machine/g", "254:0", 4096)
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "254:0 4096");
+        assert_eq!(
+            cg.get_device(DevKnob::ReadBps, "machine/g", "254:0")
+                .unwrap(),
+            4096
+        );
+        let e = cg
+            .set_device(DevKnob::Weight, "machine/g", "254:0", 500)
+            .unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::Unsupported);
     }
 }

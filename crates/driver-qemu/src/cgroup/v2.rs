@@ -1,6 +1,7 @@
 //! cgroup v2: one unified tree; a guest group below the daemon's placement, with the
 //! `cpu`, `memory` and `io` controllers enabled on the way down.
 
+use super::blkdev::{missing, v1_read, v2_max_line, v2_read_max, v2_weight_line, DevKnob};
 use super::v1::unsupported;
 use super::{placement, read_num, remove_tree, write_str, CgroupBackend, Knob};
 use std::io;
@@ -115,6 +116,36 @@ impl CgroupBackend for CgroupV2 {
     fn knob_path(&self, knob: Knob, group: &str) -> Option<PathBuf> {
         self.file(knob, group)
     }
+
+    fn set_device(&self, knob: DevKnob, group: &str, dev: &str, value: u64) -> io::Result<()> {
+        let path = self.dev_file(knob, group).ok_or_else(|| missing(knob))?;
+        let line = match knob.v2_key() {
+            Some(key) => v2_max_line(dev, key, value),
+            None => v2_weight_line(dev, value),
+        };
+        write_str(&path, &line)
+    }
+
+    fn get_device(&self, knob: DevKnob, group: &str, dev: &str) -> io::Result<u64> {
+        let path = self.dev_file(knob, group).ok_or_else(|| missing(knob))?;
+        let text = std::fs::read_to_string(path)?;
+        Ok(match knob.v2_key() {
+            Some(key) => v2_read_max(&text, dev, key),
+            None => v1_read(&text, dev),
+        })
+    }
+}
+
+impl CgroupV2 {
+    /// `io.max` for the limits; `io.bfq.weight` (else `io.weight`) for the weight.
+    fn dev_file(&self, knob: DevKnob, group: &str) -> Option<PathBuf> {
+        let files: &[&str] = match knob {
+            DevKnob::Weight => &["io.bfq.weight", "io.weight"],
+            _ => &["io.max"],
+        };
+        let dir = self.base.join(group);
+        files.iter().map(|f| dir.join(f)).find(|p| p.exists())
+    }
 }
 
 #[cfg(test)]
@@ -133,5 +164,45 @@ mod tests {
         cg.set(Knob::CfsPeriod, "machine/g", Some(200000)).unwrap();
         assert_eq!(cg.get(Knob::CfsPeriod, "machine/g").unwrap(), Some(200000));
         assert_eq!(cg.get(Knob::CfsQuota, "machine/g").unwrap(), Some(50000));
+    }
+
+    /// A fake `io.max` that behaves like the kernel's: writes merge into the device line.
+    #[test]
+    fn io_max_and_weight_per_device() {
+        let d = tempfile::tempdir().unwrap();
+        let cg = CgroupV2::new(d.path(), "0::/\n");
+        cg.create("machine/g").unwrap();
+        assert!(cg
+            .set_device(DevKnob::ReadBps, "machine/g", "8:0", 1)
+            .is_err());
+        let max = d.path().join("machine/g/io.max");
+        let weight = d.path().join("machine/g/io.weight");
+        std::fs::write(&max, "").unwrap();
+        std::fs::write(&weight, "default 100\n").unwrap();
+        cg.set_device(DevKnob::WriteIops, "machine/g", "8:0", 50)
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(&max).unwrap(), "8:0 wiops=50");
+        // what the kernel then shows
+        std::fs::write(&max, "8:0 rbps=max wbps=max riops=max wiops=50\n").unwrap();
+        assert_eq!(
+            cg.get_device(DevKnob::WriteIops, "machine/g", "8:0")
+                .unwrap(),
+            50
+        );
+        assert_eq!(
+            cg.get_device(DevKnob::ReadBps, "machine/g", "8:0").unwrap(),
+            0
+        );
+        cg.set_device(DevKnob::ReadBps, "machine/g", "8:0", 0)
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(&max).unwrap(), "8:0 rbps=max");
+        cg.set_device(DevKnob::Weight, "machine/g", "8:0", 300)
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(&weight).unwrap(), "8:0 300");
+        std::fs::write(&weight, "default 100\n8:0 300\n").unwrap();
+        assert_eq!(
+            cg.get_device(DevKnob::Weight, "machine/g", "8:0").unwrap(),
+            300
+        );
     }
 }

@@ -65,6 +65,7 @@ pub fn build_command(def: &mut DomainDef, ctx: &BuildContext) -> VirResult<QemuC
     }
     assign_virtio_serial_ports(&mut def.devices);
     assign_aliases(def, q35);
+    super::memory::assign_memory_slots(def)?;
     assign_pci(def, q35)?;
     let boot = boot_indexes(def);
     let monitor = ctx.domain_dir.join("monitor.sock");
@@ -77,7 +78,8 @@ pub fn build_command(def: &mut DomainDef, ctx: &BuildContext) -> VirResult<QemuC
     for (i, d) in def.devices.iter_mut().enumerate() {
         let b = boot.get(&i).copied();
         let part: Vec<String> = match d.name.as_str() {
-            "emulator" | "audio" => Vec::new(),
+            // memory devices go with -m/-smp (head_args)
+            "emulator" | "audio" | "memory" => Vec::new(),
             "controller" => controller_args(d, q35)?,
             "disk" => {
                 disk_i += 1;
@@ -150,13 +152,13 @@ pub fn build_command(def: &mut DomainDef, ctx: &BuildContext) -> VirResult<QemuC
 }
 
 /// `-sandbox` (`qemuBuildSeccompSandboxCommandLine`): QEMU's seccomp filter with the
-/// obsolete, privilege-raising and resource-control syscall groups denied, or explicitly
-/// off. libvirt also denies `spawn`; rvirt cannot yet, because save, restore and memory
-/// snapshots stream through `exec:` migration URIs until the monitor can pass fds.
+/// obsolete, privilege-raising, process-spawning and resource-control syscall groups
+/// denied, or explicitly off. QEMU never needs to spawn: save, restore and memory snapshots
+/// pass their files over the monitor (`fd:` migration URIs, `domain/fd_migrate.rs`).
 fn seccomp_arg(setting: i32) -> &'static str {
     match setting {
         0 => "off",
-        _ => "on,obsolete=deny,elevateprivileges=deny,resourcecontrol=deny",
+        _ => "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny",
     }
 }
 

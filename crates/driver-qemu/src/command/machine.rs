@@ -45,18 +45,18 @@ pub fn head_args(def: &DomainDef, ctx: &BuildContext, monitor: &str) -> VirResul
     push(
         "-m",
         match def.hotplug_memory {
-            Some((max, slots)) => {
-                format!("size={}k,slots={slots},maxmem={max}k", def.max_memory_kib)
-            }
-            None => format!("size={}k", def.max_memory_kib),
+            Some((max, slots)) => format!(
+                "size={}k,slots={slots},maxmem={max}k",
+                super::memory::initial_memory_kib(def)
+            ),
+            None => format!("size={}k", super::memory::initial_memory_kib(def)),
         },
     );
     push("-overcommit", "mem-lock=off".into());
     let max = def.vcpus_max.max(1);
-    let cur = if def.vcpus_current == 0 {
-        max
-    } else {
-        def.vcpus_current
+    let cur = match super::vcpus::boot_vcpus(def) {
+        0 => max,
+        n => n.min(max),
     };
     let smp = if cur < max {
         format!("{cur},maxcpus={max},sockets={max},dies=1,cores=1,threads=1")
@@ -64,6 +64,13 @@ pub fn head_args(def: &DomainDef, ctx: &BuildContext, monitor: &str) -> VirResul
         format!("{max},sockets={max},dies=1,cores=1,threads=1")
     };
     push("-smp", smp);
+    let mut mem = super::memory::numa_args(def);
+    mem.extend(super::memory::memory_device_args(def));
+    for kv in mem.chunks(2) {
+        if let [k, v] = kv {
+            push(k, v.clone());
+        }
+    }
     push("-uuid", def.uuid_string());
     a.push("-no-user-config".into());
     a.push("-nodefaults".into());

@@ -7,10 +7,12 @@ mod context;
 mod disk;
 mod graphics;
 mod machine;
+pub mod memory;
 mod misc;
 pub(crate) mod net;
 mod pci;
 mod util;
+pub mod vcpus;
 
 pub use alias::disk_index;
 pub use build::{agent_path, build_command, AGENT_CHANNEL};

@@ -59,6 +59,8 @@ pub struct QemuDriver {
     pub(crate) ext: crate::qemu_ext::QemuExtState,
     /// The cgroup hierarchy guests are placed in.
     pub(crate) cgroups: crate::cgroup::DriverCgroups,
+    /// Fds associated with domains (`virDomainFDAssociate`).
+    pub(crate) fd_groups: super::fd_associate::FdGroups,
 }
 
 impl Drop for QemuDriver {
@@ -83,6 +85,7 @@ impl QemuDriver {
             vol_resolver: Mutex::new(None),
             ext: Default::default(),
             cgroups: Default::default(),
+            fd_groups: Default::default(),
         }
     }
 

@@ -14,26 +14,38 @@ use std::time::Duration;
 const T: Duration = Duration::from_secs(30);
 const UNPLUG_WAIT: Duration = Duration::from_secs(20);
 
-/// A size element (`<size unit='MiB'>128</size>`) in KiB.
-pub fn size_kib(e: &Element) -> Option<u64> {
-    let n: u64 = e.text.as_deref()?.trim().parse().ok()?;
-    let mul: u64 = match e.attr("unit").unwrap_or("KiB") {
-        "b" | "bytes" => return Some(n / 1024),
-        "k" | "KiB" => 1,
-        "KB" => return Some(n * 1000 / 1024),
-        "M" | "MiB" => 1024,
-        "MB" => return Some(n * 1_000_000 / 1024),
-        "G" | "GiB" => 1024 * 1024,
-        "GB" => return Some(n * 1_000_000_000 / 1024),
-        "T" | "TiB" => 1024 * 1024 * 1024,
-        _ => return None,
+use crate::command::memory::dimm_size;
+
+/// Writes the guest-physical base QEMU chose for each DIMM (`query-memory-devices`) into
+/// its `<address type='dimm' slot base>`, as `qemuDomainUpdateMemoryDeviceInfo` does.
+pub(crate) fn record_dimm_bases(live: &mut DomainDef, devices: &serde_json::Value) {
+    let Some(list) = devices.as_array() else {
+        return;
     };
-    n.checked_mul(mul)
+    for m in list {
+        let data = &m["data"];
+        let (Some(id), Some(addr)) = (data["id"].as_str(), data["addr"].as_u64()) else {
+            continue;
+        };
+        for d in live.devices.iter_mut().filter(|d| d.name == "memory") {
+            if alias_of(d) != Some(id) {
+                continue;
+            }
+            if let Some(a) = d.children.iter_mut().find(|c| c.name == "address") {
+                a.set_attr("base", format!("0x{addr:x}"));
+            }
+        }
+    }
 }
 
-/// The `<target><size>` of a memory device in KiB.
-pub fn dimm_size(dev: &Element) -> Option<u64> {
-    size_kib(dev.child("target")?.child("size")?)
+/// [`record_dimm_bases`] from a live monitor, when the definition has memory devices.
+pub(crate) async fn query_dimm_bases(qmp: &rvirt_qmp::QmpClient, live: &mut DomainDef) {
+    if !live.devices.iter().any(|d| d.name == "memory") {
+        return;
+    }
+    if let Ok(v) = qmp.execute("query-memory-devices", None, T).await {
+        record_dimm_bases(live, &v);
+    }
 }
 
 fn alias_of(d: &Element) -> Option<&str> {
@@ -53,6 +65,19 @@ pub fn same_dimm(d: &Element, want: &Element) -> bool {
         return alias_of(d) == Some(a);
     }
     d.attr("model") == want.attr("model") && dimm_size(d) == dimm_size(want)
+}
+
+/// `device_add` arguments of a DIMM, in libvirt's property order.
+fn dimm_props(dev: &Element, alias: &str, backend: &str, slot: u32) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    m.insert("driver".into(), json!("pc-dimm"));
+    if let Some(n) = crate::command::memory::dimm_node(dev) {
+        m.insert("node".into(), json!(n));
+    }
+    m.insert("memdev".into(), json!(backend));
+    m.insert("id".into(), json!(alias));
+    m.insert("slot".into(), json!(slot));
+    serde_json::Value::Object(m)
 }
 
 fn unsupported(detail: impl Into<String>) -> VirError {
@@ -94,13 +119,27 @@ impl QemuDriver {
         let used: Vec<u32> = dimms(&live)
             .filter_map(|d| d.child("address")?.attr("slot")?.parse().ok())
             .collect();
-        let slot = (0..slots).find(|s| !used.contains(s)).ok_or_else(|| {
-            VirError::new(
-                ErrorCode::OperationInvalid,
-                ErrorDomain::Qemu,
-                "no free memory device slot available",
-            )
-        })?;
+        let slot = match crate::command::memory::dimm_slot(&dev) {
+            // a slot the XML asks for (libvirt's checks of `<address type='dimm' slot>`)
+            Some(s) if s >= slots => {
+                return Err(unsupported(format!(
+                    "memory device slot '{s}' exceeds slots count '{slots}'"
+                )))
+            }
+            Some(s) if used.contains(&s) => {
+                return Err(unsupported(format!(
+                    "memory device slot '{s}' is already being used by another memory device"
+                )))
+            }
+            Some(s) => s,
+            None => (0..slots).find(|s| !used.contains(s)).ok_or_else(|| {
+                VirError::new(
+                    ErrorCode::OperationInvalid,
+                    ErrorDomain::Qemu,
+                    "no free memory device slot available",
+                )
+            })?,
+        };
         let alias = format!("dimm{slot}");
         let backend = format!("mem{alias}");
         vm.qmp
@@ -115,7 +154,7 @@ impl QemuDriver {
             .qmp
             .execute(
                 "device_add",
-                Some(json!({"driver": "pc-dimm", "id": alias, "memdev": backend, "slot": slot})),
+                Some(dimm_props(&dev, &alias, &backend, slot)),
                 T,
             )
             .await;
@@ -135,6 +174,12 @@ impl QemuDriver {
         addr.set_attr("type", "dimm");
         addr.set_attr("slot", slot.to_string());
         dev.children.push(addr);
+        if let Ok(v) = vm.qmp.execute("query-memory-devices", None, T).await {
+            let mut one = DomainDef::default();
+            one.devices.push(dev);
+            record_dimm_bases(&mut one, &v);
+            dev = one.devices.remove(0);
+        }
         self.with_dom(dom, |o| {
             if let Some(l) = o.live.as_mut() {
                 l.max_memory_kib += size;
@@ -237,5 +282,23 @@ mod tests {
         assert_eq!(dimm_size(&dimm("1", "GiB")), Some(1048576));
         assert!(same_dimm(&dimm("131072", "KiB"), &dimm("128", "MiB")));
         assert!(!same_dimm(&dimm("64", "MiB"), &dimm("128", "MiB")));
+    }
+
+    #[test]
+    fn bases_from_query_memory_devices() {
+        let mut d = dimm("128", "MiB");
+        d.children.push(Element::new("alias"));
+        d.children[1].set_attr("name", "dimm0");
+        let mut a = Element::new("address");
+        a.set_attr("type", "dimm");
+        a.set_attr("slot", "0");
+        d.children.push(a);
+        let mut def = DomainDef::default();
+        def.devices.push(d);
+        let v = json!([{"type": "dimm", "data": {"id": "dimm0", "addr": 4294967296u64,
+            "slot": 0, "size": 134217728}}]);
+        record_dimm_bases(&mut def, &v);
+        let a = def.devices[0].child("address").unwrap();
+        assert_eq!(a.attr("base"), Some("0x100000000"));
     }
 }

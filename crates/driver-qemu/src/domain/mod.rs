@@ -2,23 +2,32 @@
 //! events, status files, re-attach, consoles and the guest agent.
 
 mod agent;
+mod backup;
 mod blockjob;
 pub mod blockjob_disk;
+mod checkpoint;
+pub mod checkpoint_store;
+mod compcache;
 mod config;
 mod console;
 mod control;
 mod define;
 mod driver;
+pub mod fd_associate;
+mod fd_migrate;
 pub mod graphics;
+mod graphics_fd;
 mod graphics_update;
 mod hotplug;
 mod iftune;
 pub mod jobs;
+mod launchsec;
 mod macvtap;
 mod memhotplug;
 mod monitor;
 mod nics;
 mod object;
+mod perf;
 mod pinning;
 mod query;
 mod reconnect;
@@ -46,6 +55,7 @@ pub use control::{
 };
 pub use driver::{QemuDriver, QemuOptions};
 pub use hotplug::{parse_device, AFFECT_CONFIG, AFFECT_LIVE};
+pub(crate) use launchsec::node_sev_info;
 pub use macvtap::TAP_FD_BASE;
 pub use query::list_flags;
 pub use save::{image_xml, SAVE_PAUSED, SAVE_RUNNING};

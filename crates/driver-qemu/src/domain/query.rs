@@ -25,6 +25,7 @@ impl QemuDriver {
         // Only a MANAGEDSAVE / snapshot filter needs to look at files per domain.
         let want_ms = flags & (list_flags::MANAGEDSAVE | list_flags::NO_MANAGEDSAVE) != 0;
         let want_snap = flags & (list_flags::HAS_SNAPSHOT | list_flags::NO_SNAPSHOT) != 0;
+        let want_chk = flags & (list_flags::HAS_CHECKPOINT | list_flags::NO_CHECKPOINT) != 0;
         let mut v: Vec<DomainRef> = {
             let doms = self.lock();
             let mut v = Vec::with_capacity(doms.len());
@@ -36,7 +37,7 @@ impl QemuDriver {
                     managed_save: want_ms && self.has_managed_save(o.name()),
                     autostart: o.autostart,
                     has_snapshot: want_snap && !self.snapshots(o.name()).snaps.is_empty(),
-                    has_checkpoint: false,
+                    has_checkpoint: want_chk && !self.checkpoints(o.name()).defs.is_empty(),
                 };
                 if domain_matches(flags, &facts) {
                     v.push(o.handle());

@@ -1,9 +1,11 @@
 //! Resource control of running guests through cgroups: placement at start and removal at
 //! stop, `virDomainGet/SetSchedulerParameters` (`<cputune>` shares/period/quota),
 //! `virDomainGet/SetMemoryParameters` (`<memtune>`) and `virDomainGet/SetBlkioParameters`
-//! (`<blkiotune><weight>`), live and in the persistent definition.
+//! (`<blkiotune><weight>` and per-device `<device>` weights and throttles), live and in
+//! the persistent definition.
 
 use super::driver::QemuDriver;
+use crate::cgroup::blkdev::{self, DevKnob};
 use crate::cgroup::{machine_group, root_tag, CgroupBackend, Knob};
 use crate::paths::QemuPaths;
 use rvirt_conf::domain::{DomainDef, Element};
@@ -127,11 +129,64 @@ fn set_tune(def: &mut DomainDef, top: &str, child: &str, value: Option<String>, 
             "min_guarantee",
             "swap_hard_limit",
         ]),
+        "blkiotune" => el.order_children(&["weight", "device"]),
         _ => {}
     }
     if el.children.is_empty() {
         def.extra.remove(pos);
     }
+}
+
+fn blkiotune_of(def: &DomainDef) -> Option<&Element> {
+    def.extra.iter().find(|e| e.name == "blkiotune")
+}
+
+/// Applies per-device settings to `<blkiotune>` (created when needed, dropped when empty).
+fn merge_devices(def: &mut DomainDef, settings: &[(String, DevKnob, u64)]) {
+    if settings.is_empty() {
+        return;
+    }
+    let pos = match def.extra.iter().position(|e| e.name == "blkiotune") {
+        Some(p) => p,
+        None => {
+            def.extra.push(Element::new("blkiotune"));
+            def.extra.len() - 1
+        }
+    };
+    let el = &mut def.extra[pos];
+    for (path, knob, v) in settings {
+        blkdev::set_xml_value(el, path, *knob, *v);
+    }
+    el.order_children(&["weight", "device"]);
+    if el.children.is_empty() {
+        def.extra.remove(pos);
+    }
+}
+
+/// `MAJ:MIN` of a device path, with libvirt's errors.
+fn dev_of(path: &str) -> VirResult<String> {
+    blkdev::block_dev(path).map_err(|m| {
+        if m.starts_with("Path") {
+            VirError::operation_invalid(ErrorDomain::Qemu, m)
+        } else {
+            VirError::new(ErrorCode::SystemError, ErrorDomain::Qemu, m)
+        }
+    })
+}
+
+/// A cgroup error of a per-device setting.
+fn dev_err(knob: DevKnob, e: std::io::Error) -> VirError {
+    if e.kind() != std::io::ErrorKind::Unsupported {
+        return cg_err(e);
+    }
+    VirError::new(
+        ErrorCode::OperationInvalid,
+        ErrorDomain::Qemu,
+        match knob {
+            DevKnob::Weight => "blkio device weight is valid only for cfq/bfq scheduler",
+            _ => "blkio device throttling is not supported by this host's cgroups",
+        },
+    )
 }
 
 fn param_u64(p: &TypedParam) -> VirResult<u64> {
@@ -233,6 +288,15 @@ impl QemuDriver {
         if let Some(w) = tune_value(live, "blkiotune", "weight") {
             if let Err(e) = cg.set(Knob::BlkioWeight, &group, Some(w as u64)) {
                 errors.push(e.to_string());
+            }
+        }
+        for (path, knob, v) in blkdev::xml_settings(blkiotune_of(live)) {
+            let r = blkdev::block_dev(&path).and_then(|dev| {
+                cg.set_device(knob, &group, &dev, v)
+                    .map_err(|e| e.to_string())
+            });
+            if let Err(e) = r {
+                errors.push(format!("{path}: {e}"));
             }
         }
         for e in errors {
@@ -485,7 +549,8 @@ impl QemuDriver {
         Ok(())
     }
 
-    /// `virDomainGetBlkioParameters`: `weight` and the (empty) per-device lists.
+    /// `virDomainGetBlkioParameters`: `weight` and the per-device lists
+    /// (`path,value,…` of `<blkiotune><device>`).
     pub(crate) fn blkio_get(&self, dom: &DomainRef, flags: u32) -> VirResult<Vec<TypedParam>> {
         let (live, _) = self.impact(dom, flags & 3)?;
         let weight = if live {
@@ -505,19 +570,22 @@ impl QemuDriver {
                 .unwrap_or(0) as u32
         };
         let mut out = vec![TypedParam::new("weight", TypedValue::UInt(weight))];
-        for f in [
-            "device_weight",
-            "device_read_iops_sec",
-            "device_write_iops_sec",
-            "device_read_bytes_sec",
-            "device_write_bytes_sec",
-        ] {
-            out.push(TypedParam::new(f, TypedValue::String(String::new())));
+        let strings: Vec<String> = self.with_dom(dom, |o| {
+            let d = if live { o.current_def() } else { &o.def };
+            Ok(DevKnob::ALL
+                .iter()
+                .map(|k| blkdev::param_string(blkiotune_of(d), *k))
+                .collect())
+        })?;
+        for (k, v) in DevKnob::ALL.iter().zip(strings) {
+            out.push(TypedParam::new(k.param(), TypedValue::String(v)));
         }
         Ok(out)
     }
 
-    /// `virDomainSetBlkioParameters` (`weight` 100..1000).
+    /// `virDomainSetBlkioParameters`: `weight` (100..1000) and the per-device
+    /// `device_weight`, `device_{read,write}_{iops,bytes}_sec` lists (`path,value,…`;
+    /// 0 removes a setting). Live values are read back from the cgroup.
     pub(crate) fn blkio_set(
         &self,
         dom: &DomainRef,
@@ -527,7 +595,19 @@ impl QemuDriver {
         VirError::check_flags(ErrorDomain::Qemu, flags, 3, "virDomainSetBlkioParameters")?;
         let (live, config) = self.impact(dom, flags & 3)?;
         let mut weight = None;
+        let mut wanted: Vec<(String, DevKnob, u64)> = Vec::new();
         for p in &params {
+            if let Some(k) = DevKnob::from_param(&p.field) {
+                let TypedValue::String(s) = &p.value else {
+                    return Err(invalid(format!(
+                        "invalid type for parameter '{}', expected 'string'",
+                        p.field
+                    )));
+                };
+                let list = blkdev::parse_device_param(s, &p.field).map_err(invalid)?;
+                wanted.extend(list.into_iter().map(|(path, v)| (path, k, v)));
+                continue;
+            }
             if p.field != "weight" {
                 return Err(invalid(format!("parameter '{}' not supported", p.field)));
             }
@@ -537,27 +617,40 @@ impl QemuDriver {
             }
             weight = Some(w);
         }
-        let Some(w) = weight else { return Ok(()) };
         if live {
             let (cg, group) = self.live_group(dom)?;
-            cg.set(Knob::BlkioWeight, &group, Some(w)).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::Unsupported {
-                    VirError::new(
-                        ErrorCode::OperationInvalid,
-                        ErrorDomain::Qemu,
-                        "blkio cgroup isn't mounted",
-                    )
-                } else {
-                    cg_err(e)
-                }
-            })?;
-            self.edit_live(dom, |l| {
-                set_tune(l, "blkiotune", "weight", Some(w.to_string()), false)
-            })?;
+            if let Some(w) = weight {
+                cg.set(Knob::BlkioWeight, &group, Some(w)).map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::Unsupported {
+                        VirError::new(
+                            ErrorCode::OperationInvalid,
+                            ErrorDomain::Qemu,
+                            "blkio cgroup isn't mounted",
+                        )
+                    } else {
+                        cg_err(e)
+                    }
+                })?;
+                self.edit_live(dom, |l| {
+                    set_tune(l, "blkiotune", "weight", Some(w.to_string()), false)
+                })?;
+            }
+            let mut applied = Vec::new();
+            for (path, k, v) in &wanted {
+                let dev = dev_of(path)?;
+                cg.set_device(*k, &group, &dev, *v)
+                    .map_err(|e| dev_err(*k, e))?;
+                let got = cg.get_device(*k, &group, &dev).unwrap_or(*v);
+                applied.push((path.clone(), *k, got));
+            }
+            self.edit_live(dom, |l| merge_devices(l, &applied))?;
         }
         if config {
             self.edit_config(dom, |d| {
-                set_tune(d, "blkiotune", "weight", Some(w.to_string()), false);
+                if let Some(w) = weight {
+                    set_tune(d, "blkiotune", "weight", Some(w.to_string()), false);
+                }
+                merge_devices(d, &wanted);
                 Ok(())
             })?;
         }

@@ -259,7 +259,18 @@ impl QemuDriver {
                 probe_ports: true,
                 seccomp_sandbox: crate::dac::seccomp_sandbox(&self.opts.paths),
             };
+            // a restore loads the guest's state while QEMU starts, before vCPUs could be
+            // plugged: every online vCPU is a boot vCPU on its command line
+            let vcpu_list = live.extra.iter().find(|e| e.name == "vcpus").cloned();
+            if spec.restore.is_some() && incoming.is_none() {
+                crate::command::vcpus::boot_all_online(&mut live);
+            }
             let built = build_command(&mut live, &ctx);
+            if let Some(v) = vcpu_list {
+                if let Some(e) = live.extra.iter_mut().find(|e| e.name == "vcpus") {
+                    *e = v;
+                }
+            }
             super::volumes::restore_volume_disks(&mut live, volumes.clone());
             let mut cmd = match built {
                 Ok(c) => c,
@@ -281,15 +292,10 @@ impl QemuDriver {
                     }
                 }
                 Some(r) => {
-                    // QEMU reads the image's migration stream from a helper; passing the
-                    // file as fd 0 leaves QEMU with fd 0 closed afterwards, which breaks a
-                    // later `exec:` save
+                    // the image's stream comes over the monitor (`getfd` + `migrate-incoming
+                    // fd:…`, see `fd_migrate.rs`) once QEMU is up
                     cmd.args.push("-incoming".into());
-                    cmd.args.push(format!(
-                        "exec:tail -c +{} {}",
-                        r.offset + 1,
-                        super::save::sh_quote(&r.path.display().to_string())
-                    ));
+                    cmd.args.push("defer".into());
                     StartMode {
                         paused: !r.was_running || start_paused,
                         restored: true,
@@ -325,7 +331,15 @@ impl QemuDriver {
         };
         let (mut child, qmp) = launched;
         if mode.restored {
-            if let Err(e) = wait_incoming(&qmp).await {
+            let fed = match &spec.restore {
+                Some(r) => super::fd_migrate::incoming_from_file(&qmp, &r.path, r.offset).await,
+                None => Ok(()),
+            };
+            let loaded = match fed {
+                Ok(()) => wait_incoming(&qmp).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = loaded {
                 let _ = child.start_kill();
                 let _ = child.wait().await;
                 self.unplug_all_host_sides(&live);
@@ -420,6 +434,7 @@ impl QemuDriver {
         if let Ok(chardevs) = qmp.execute("query-chardev", None, QMP_TIMEOUT).await {
             record_ptys(&mut live, &chardevs);
         }
+        super::memhotplug::query_dimm_bases(&qmp, &mut live).await;
         Box::pin(self.cgroup_setup(id, &live, pid, &qmp)).await;
         if let Err(e) = super::graphics::apply_graphics_passwords(&qmp, &live).await {
             let _ = child.start_kill();
@@ -455,6 +470,18 @@ impl QemuDriver {
             }
         };
         spawn_monitor(self, uuid, vm.clone(), events, Some(child));
+        // before `cont`, and for an incoming migration before `migrate-incoming`
+        if !mode.restored {
+            let live = self.with_dom(&handle, |o| Ok(o.live.clone()))?;
+            if let Some(l) = live {
+                if let Err(e) = Box::pin(self.plug_startup_vcpus(&vm, &l)).await {
+                    *vm.stop_reason.lock().unwrap_or_else(|p| p.into_inner()) =
+                        Some((super::state::shutoff::FAILED, super::stop::NO_EVENT));
+                    self.abort_vm(&vm).await;
+                    return Err(e);
+                }
+            }
+        }
         if mode.migrated {
             self.emit_lifecycle(handle.clone(), lifecycle::STARTED, 1);
             return Ok(handle);
@@ -464,24 +491,28 @@ impl QemuDriver {
         } else {
             (detail::STARTED_BOOTED, detail::SUSPENDED_PAUSED)
         };
+        if !start_paused {
+            if let Err(e) = qmp.execute("cont", None, QMP_TIMEOUT).await {
+                let _ = self.kill_vm(&vm, true).await;
+                return Err(qmp_err(e));
+            }
+        }
+        // qemuProcessFinishStartup: a failing `started` hook aborts the start; the domain
+        // is stopped (reason failed, stopped/release hooks run) and no lifecycle event
+        // is emitted, as the API reports the hook's error
+        let xml = self.xml_desc(&handle, 0).unwrap_or_default();
+        let hook =
+            crate::hooks::run_hook_boxed(&self.opts.paths, &handle.name, "started", "begin", &xml)
+                .await;
+        if let Err(e) = hook {
+            *vm.stop_reason.lock().unwrap_or_else(|p| p.into_inner()) =
+                Some((super::state::shutoff::FAILED, super::stop::NO_EVENT));
+            self.abort_vm(&vm).await;
+            return Err(e);
+        }
         self.emit_lifecycle(handle.clone(), lifecycle::STARTED, started);
         if start_paused {
             self.emit_lifecycle(handle.clone(), lifecycle::SUSPENDED, suspended);
-        } else if let Err(e) = qmp.execute("cont", None, QMP_TIMEOUT).await {
-            let _ = self.kill_vm(&vm, true).await;
-            return Err(qmp_err(e));
-        }
-        if let Ok(xml) = self.xml_desc(&handle, 0) {
-            let r = crate::hooks::run_hook_boxed(
-                &self.opts.paths,
-                &handle.name,
-                "started",
-                "begin",
-                &xml,
-            );
-            if let Err(e) = r.await {
-                tracing::warn!(domain = %handle.name, error = %e, "started hook failed");
-            }
         }
         Ok(handle)
     }

@@ -14,6 +14,10 @@ use rvirt_core::info::domain_state as st;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// A stop reason detail meaning "emit no STOPPED event" (a start that failed late: the
+/// caller gets the error and no STARTED event was sent either).
+pub(crate) const NO_EVENT: i32 = -1;
+
 impl QemuDriver {
     /// SIGTERM, then (unless `graceful`) SIGKILL after a grace period; waits for cleanup.
     pub(crate) async fn kill_vm(&self, vm: &Arc<VmProcess>, force: bool) -> VirResult<()> {
@@ -43,6 +47,14 @@ impl QemuDriver {
                     format!("process {} did not exit", vm.pid),
                 )
             })
+    }
+
+    /// SIGKILL at once (a start that failed after QEMU ran: no guest shutdown to wait for,
+    /// and no SHUTDOWN event from QEMU); waits for cleanup.
+    pub(crate) async fn abort_vm(&self, vm: &Arc<VmProcess>) {
+        vm.set(&vm.destroying, true);
+        send_signal(vm.pid, Signal::KILL);
+        let _ = tokio::time::timeout(Duration::from_secs(10), vm.wait_exited()).await;
     }
 
     /// The process is gone: shut the domain off with the reason its exit implies.
@@ -100,6 +112,8 @@ impl QemuDriver {
             }
             h
         };
-        self.emit_lifecycle(handle, lifecycle::STOPPED, det);
+        if det != NO_EVENT {
+            self.emit_lifecycle(handle, lifecycle::STOPPED, det);
+        }
     }
 }

@@ -159,8 +159,12 @@ impl QemuDriver {
                 let job = self.job_of(dom)?;
                 let _g = job.lock().await;
                 let now = Box::pin(self.hotplug_vcpus(&vm, cur, n)).await?;
+                let plugged = Box::pin(self.plugged_vcpus(&vm)).await.ok();
                 self.edit_live(dom, |l| {
                     l.vcpus_current = if now == l.vcpus_max { 0 } else { now };
+                    if let Some(p) = plugged.as_deref() {
+                        crate::command::vcpus::sync_vcpu_states(l, p);
+                    }
                 })?;
             }
         }
@@ -171,6 +175,8 @@ impl QemuDriver {
                     if d.vcpus_current > n {
                         d.vcpus_current = 0;
                     }
+                    // the per-vCPU list no longer fits: back to plain counts
+                    d.extra.retain(|e| e.name != "vcpus");
                 } else {
                     if n > d.vcpus_max {
                         return Err(invalid(format!(
@@ -179,6 +185,7 @@ impl QemuDriver {
                         )));
                     }
                     d.vcpus_current = if n == d.vcpus_max { 0 } else { n };
+                    crate::command::vcpus::set_online_count(d, n);
                 }
                 Ok(())
             })?;

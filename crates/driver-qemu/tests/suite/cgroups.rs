@@ -193,3 +193,190 @@ fn virsh_schedinfo_memtune_blkiotune_through_cgroup_v1() {
     assert!(!cpu.exists(), "group {} left behind", cpu.display());
     assert!(!mem.exists(), "group {} left behind", mem.display());
 }
+
+/// The first block device node of the host (`/dev/vda`, `/dev/loop0`, …) and its `MAJ:MIN`.
+fn some_block_device() -> Option<(String, String)> {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let mut names: Vec<String> = std::fs::read_dir("/sys/block")
+        .ok()?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names.into_iter().find_map(|n| {
+        let p = format!("/dev/{n}");
+        let m = std::fs::metadata(&p).ok()?;
+        m.file_type().is_block_device().then(|| {
+            let r = m.rdev();
+            (p, format!("{}:{}", libc::major(r), libc::minor(r)))
+        })
+    })
+}
+
+#[test]
+fn virsh_blkiotune_per_device_through_cgroup_v1() {
+    if !Path::new("/sys/fs/cgroup/blkio/blkio.throttle.read_bps_device").exists() {
+        eprintln!("skipping: no cgroup v1 blkio throttling");
+        return;
+    }
+    let Some((dev, majmin)) = some_block_device() else {
+        eprintln!("skipping: no block device");
+        return;
+    };
+    let Some(guest) = stock_virsh_guest() else {
+        return;
+    };
+    let d = rvirt_testkit::TestDaemon::start();
+    let _pids = PidGuard::default();
+    let uri = d.uri("qemu:///system");
+    // a throttle in the definition is applied at start
+    let xml = guest_xml("bd", &guest).replace(
+        "<vcpu>1</vcpu>",
+        &format!(
+            "<vcpu>1</vcpu><blkiotune><device><path>{dev}</path>\
+             <write_iops_sec>300</write_iops_sec></device></blkiotune>"
+        ),
+    );
+    let xf = d.root().join("bd.xml");
+    std::fs::write(&xf, xml).unwrap();
+    ok(&uri, &["define", xf.to_str().unwrap()]);
+    ok(&uri, &["start", "bd"]);
+    for p in qemu_pids(d.root()) {
+        _pids.add(p);
+    }
+    let tag = root_tag(&d.root().join("etc/libvirt/qemu"));
+    let blk = v1_dir("blkio", &machine_group(1, "bd", Some(&tag)));
+    let line = |f: &str| -> String {
+        read(&blk.join(f))
+            .lines()
+            .find(|l| l.starts_with(&format!("{majmin} ")))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(
+        line("blkio.throttle.write_iops_device"),
+        format!("{majmin} 300")
+    );
+
+    // live and persistent per-device throttles
+    let arg = format!("{dev},1048576");
+    ok(
+        &uri,
+        &[
+            "blkiotune",
+            "bd",
+            "--device-read-bytes-sec",
+            &arg,
+            "--live",
+            "--config",
+        ],
+    );
+    assert_eq!(
+        line("blkio.throttle.read_bps_device"),
+        format!("{majmin} 1048576")
+    );
+    let out = ok(&uri, &["blkiotune", "bd"]);
+    assert!(
+        out.contains(&format!("device_read_bytes_sec: {dev},1048576")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("device_write_iops_sec: {dev},300")),
+        "{out}"
+    );
+    let want = format!(
+        "<blkiotune>\n    <device>\n      <path>{dev}</path>\n      \
+         <write_iops_sec>300</write_iops_sec>\n      <read_bytes_sec>1048576</read_bytes_sec>\n    \
+         </device>\n  </blkiotune>"
+    );
+    let x = ok(&uri, &["dumpxml", "bd"]);
+    assert!(x.contains(&want), "{x}");
+    let x = ok(&uri, &["dumpxml", "bd", "--inactive"]);
+    assert!(x.contains(&want), "{x}");
+    // --config only: the live cgroup keeps its value
+    ok(
+        &uri,
+        &[
+            "blkiotune",
+            "bd",
+            "--device-write-bytes-sec",
+            &format!("{dev},4096"),
+            "--config",
+        ],
+    );
+    assert_eq!(line("blkio.throttle.write_bps_device"), "");
+    let out = ok(&uri, &["blkiotune", "bd", "--config"]);
+    assert!(
+        out.contains(&format!("device_write_bytes_sec: {dev},4096")),
+        "{out}"
+    );
+
+    // libvirt's refusals
+    let (good, out) = virsh(
+        &uri,
+        &[
+            "blkiotune",
+            "bd",
+            "--device-read-iops-sec",
+            "/dev/null,5",
+            "--live",
+        ],
+    );
+    assert!(!good);
+    assert!(
+        out.contains("Path '/dev/null' must be a block device"),
+        "{out}"
+    );
+    let (good, out) = virsh(
+        &uri,
+        &[
+            "blkiotune",
+            "bd",
+            "--device-read-iops-sec",
+            "/dev/x,y",
+            "--live",
+        ],
+    );
+    assert!(!good);
+    assert!(
+        out.contains("invalid value 'y' for parameter 'device_read_iops_sec' of device '/dev/x'"),
+        "{out}"
+    );
+    // device weights need a weight file and a BFQ/CFQ-scheduled device
+    let (good, out) = virsh(
+        &uri,
+        &[
+            "blkiotune",
+            "bd",
+            "--device-weights",
+            &format!("{dev},500"),
+            "--live",
+        ],
+    );
+    if good {
+        let f = ["blkio.bfq.weight_device", "blkio.weight_device"]
+            .into_iter()
+            .find(|f| blk.join(f).exists())
+            .unwrap();
+        assert_eq!(line(f), format!("{majmin} 500"));
+    } else {
+        assert!(out.contains("valid only for cfq/bfq scheduler"), "{out}");
+    }
+
+    // 0 removes a setting (and the cgroup rule)
+    ok(
+        &uri,
+        &[
+            "blkiotune",
+            "bd",
+            "--device-read-bytes-sec",
+            &format!("{dev},0"),
+            "--live",
+        ],
+    );
+    assert_eq!(line("blkio.throttle.read_bps_device"), "");
+    let x = ok(&uri, &["dumpxml", "bd"]);
+    assert!(!x.contains("<read_bytes_sec>"), "{x}");
+    assert!(x.contains("<write_iops_sec>300</write_iops_sec>"), "{x}");
+    ok(&uri, &["destroy", "bd"]);
+}

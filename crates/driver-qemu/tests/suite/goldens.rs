@@ -115,3 +115,30 @@ fn kvm_type_refused_without_usable_kvm() {
     let e = build_command(&mut def, &ctx).unwrap_err();
     assert!(e.message.contains("KVM is not usable"), "{}", e.message);
 }
+
+#[test]
+fn pc_memory_dimm_coldplug() {
+    check("pc-memory-dimm");
+}
+
+#[test]
+fn dimm_without_max_memory_is_refused() {
+    let caps = QemuCaps::fixture_7_2();
+    let xml = "<domain type='qemu'><name>m</name><memory unit='MiB'>512</memory>\
+        <os><type>hvm</type></os><devices><memory model='dimm'><target>\
+        <size unit='MiB'>128</size></target></memory></devices></domain>";
+    let mut def = parse_domain(xml, Some(&caps)).unwrap();
+    let ctx = BuildContext {
+        caps,
+        id: 1,
+        domain_dir: PathBuf::from("/run/x"),
+        vnc_ports_in_use: Vec::new(),
+        probe_ports: false,
+        seccomp_sandbox: -1,
+    };
+    let e = build_command(&mut def, &ctx).unwrap_err();
+    assert_eq!(
+        e.message,
+        "unsupported configuration: cannot use/hotplug a memory device when domain 'maxMemory' is not defined"
+    );
+}

@@ -5,8 +5,8 @@
 //! eth0 with that MAC → domiftune live/config changes the tc classes and the XML →
 //! destroy removes the macvtap.
 
-use crate::rvirtd::{output_of, temp_root, Rvirtd};
-use std::process::Command;
+use crate::netns::NetNs;
+use crate::rvirtd::{temp_root, Rvirtd};
 use std::time::{Duration, Instant};
 
 const BRIDGE: &str = "rvtdbr0";
@@ -16,40 +16,6 @@ const TAP_MAC: &str = "52:54:00:5a:18:02";
 const NET_MAC: &str = "52:54:00:5a:18:03";
 /// A macvtap network: `<forward mode='bridge'>` on a device, no bridge of its own.
 const NET: &str = "rvtmacvtap";
-
-/// A network namespace, deleted on drop.
-struct NetNs(String);
-
-impl NetNs {
-    fn create() -> Option<NetNs> {
-        let name = format!("rvirt-direct-{}", std::process::id());
-        let ok = Command::new("ip")
-            .args(["netns", "add", &name])
-            .status()
-            .map(|s| s.success())
-            .unwrap_or(false);
-        if !ok {
-            return None;
-        }
-        let ns = NetNs(name);
-        assert!(ns.exec(&["ip", "link", "set", "lo", "up"]).0);
-        Some(ns)
-    }
-
-    fn exec(&self, args: &[&str]) -> (bool, String) {
-        output_of(
-            Command::new("ip")
-                .args(["netns", "exec", &self.0])
-                .args(args),
-        )
-    }
-}
-
-impl Drop for NetNs {
-    fn drop(&mut self) {
-        let _ = Command::new("ip").args(["netns", "del", &self.0]).status();
-    }
-}
 
 fn guest_xml(g: &rvirt_testkit::guest::GuestImage) -> String {
     crate::common::guest_xml_devices(
@@ -85,14 +51,14 @@ fn direct_nic_macvtap_and_domiftune() {
     let Some(guest) = crate::common::stock_virsh_guest() else {
         return;
     };
-    let Some(ns) = NetNs::create() else {
+    let Some(ns) = NetNs::create("rvirt-direct") else {
         eprintln!("skipping: cannot create a network namespace (needs root)");
         return;
     };
     assert!(ns.exec(&["ip", "link", "add", BRIDGE, "type", "bridge"]).0);
     assert!(ns.exec(&["ip", "link", "set", BRIDGE, "up"]).0);
     let root = temp_root("rvirt-direct");
-    let mut d = Rvirtd::start_under(&["ip", "netns", "exec", &ns.0], root.path())
+    let mut d = Rvirtd::start_under(&ns.prefix(), root.path())
         .log_on_failure()
         .cleanup(|d| {
             let _ = d.virsh(&["destroy", DOM]);
@@ -246,7 +212,8 @@ fn direct_nic_macvtap_and_domiftune() {
     let ifaces = agent(&d, r#"{"execute":"guest-network-get-interfaces"}"#);
     assert!(ifaces.contains(NET_MAC), "{ifaces}");
 
-    // hot-plugging a direct NIC is refused
+    // a hot-plugged direct NIC: a new macvtap whose /dev/tapN QEMU gets over the monitor
+    // (getfd + netdev_add fd=…); the guest sees it, detaching removes the macvtap
     let nic = root.path().join("nic.xml");
     std::fs::write(
         &nic,
@@ -256,9 +223,28 @@ fn direct_nic_macvtap_and_domiftune() {
         ),
     )
     .unwrap();
-    let (ok, e) = d.virsh(&["attach-device", DOM, nic.to_str().unwrap(), "--live"]);
-    assert!(!ok && e.contains("not supported"), "{e}");
-    assert!(!ns.exec(&["ip", "link", "show", "macvtap2"]).0);
+    d.ok(&["attach-device", DOM, nic.to_str().unwrap(), "--live"]);
+    assert!(ns.exec(&["ip", "link", "show", "macvtap2"]).0);
+    let live = d.ok(&["dumpxml", DOM]);
+    assert!(live.contains("<target dev='macvtap2'/>"), "{live}");
+    let t = Instant::now();
+    while !agent(&d, r#"{"execute":"guest-network-get-interfaces"}"#).contains("52:54:00:5a:18:0a")
+    {
+        assert!(
+            t.elapsed() < Duration::from_secs(120),
+            "guest never saw the NIC"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    d.ok(&["detach-device", DOM, nic.to_str().unwrap(), "--live"]);
+    let t = Instant::now();
+    while ns.exec(&["ip", "link", "show", "macvtap2"]).0 {
+        assert!(
+            t.elapsed() < Duration::from_secs(30),
+            "hot-plugged macvtap left"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 
     // destroy removes the macvtaps and the tap and releases the port
     d.ok(&["destroy", DOM]);

@@ -10,7 +10,8 @@
 //! node-device events of its tap (nodedev-event).
 
 use crate::common::{agent_exec, agent_socket, guest_xml_devices, stock_virsh_guest};
-use crate::rvirtd::{output_of, temp_root, Rvirtd};
+use crate::netns::NetNs;
+use crate::rvirtd::{temp_root, Rvirtd};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -20,44 +21,9 @@ const NET: &str = "rvtnat";
 /// The guest's fixed DHCP address, target of the port forward.
 const GUEST_IP: &str = "192.168.213.5";
 
-/// A network namespace, deleted on drop.
-struct NetNs(String);
-
-impl NetNs {
-    fn create() -> Option<NetNs> {
-        let name = format!("rvirt-guestnet-{}", std::process::id());
-        let ok = Command::new("ip")
-            .args(["netns", "add", &name])
-            .status()
-            .map(|s| s.success())
-            .unwrap_or(false);
-        if !ok {
-            return None;
-        }
-        let ns = NetNs(name);
-        assert!(ns.exec(&["ip", "link", "set", "lo", "up"]).0);
-        Some(ns)
-    }
-
-    /// Runs a command inside the namespace: (success, stdout + stderr).
-    fn exec(&self, args: &[&str]) -> (bool, String) {
-        output_of(
-            Command::new("ip")
-                .args(["netns", "exec", &self.0])
-                .args(args),
-        )
-    }
-}
-
-impl Drop for NetNs {
-    fn drop(&mut self) {
-        let _ = Command::new("ip").args(["netns", "del", &self.0]).status();
-    }
-}
-
 /// rvirtd inside the namespace on a fixed root; kills its guests and dnsmasq on drop.
 fn start_daemon(ns: &NetNs, root: &std::path::Path) -> Rvirtd {
-    Rvirtd::start_under(&["ip", "netns", "exec", &ns.0], root)
+    Rvirtd::start_under(&ns.prefix(), root)
         .log_on_failure()
         .cleanup(|d| {
             let _ = d.virsh(&["destroy", "netguest"]);
@@ -126,7 +92,7 @@ fn nat_network_guest_nic_done_means() {
     let Some(guest) = stock_virsh_guest() else {
         return;
     };
-    let Some(ns) = NetNs::create() else {
+    let Some(ns) = NetNs::create("rvirt-guestnet") else {
         eprintln!("skipping: cannot create a network namespace (needs root)");
         return;
     };

@@ -65,3 +65,128 @@ fn virsh_start_and_destroy_run_the_qemu_hook() {
     );
     assert_eq!(virsh(&uri, &["domstate", "hk"]).1.trim(), "shut off");
 }
+
+/// Writes an executable shell script.
+fn script(path: &std::path::Path, body: &str) {
+    std::fs::write(path, format!("#!/bin/sh\n{body}")).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hook_dir_scripts_and_failing_start_and_started_hooks() {
+    Box::pin(hook_dir_body()).await;
+}
+
+async fn hook_dir_body() {
+    use rvirt_core::driver::{Connection, DomainDriver};
+    let Some(env) = crate::common::GuestEnv::start().await else {
+        return;
+    };
+    let (guest, root, pids, drv, conn) = env.parts();
+    let hooks = root.path().join("etc/libvirt/hooks");
+    let dir = hooks.join("qemu.d");
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = hooks.join("calls.log");
+    // the main script and three qemu.d scripts, run in name order with the same args
+    script(
+        &hooks.join("qemu"),
+        &format!("echo \"main $*\" >> {}\n", log.display()),
+    );
+    script(
+        &dir.join("10-log"),
+        &format!(
+            "echo \"10 $* $(grep -c '<name>hd</name>')\" >> {}\n",
+            log.display()
+        ),
+    );
+    script(
+        &dir.join("20-deny-start"),
+        &format!(
+            "if [ \"$2\" = start ] && [ -e {0}/deny-start ]; then echo 'no start' >&2; exit 1; fi\n",
+            hooks.display()
+        ),
+    );
+    script(
+        &dir.join("30-deny-started"),
+        &format!(
+            "if [ \"$2\" = started ] && [ -e {0}/deny-started ]; then echo 'no started' >&2; exit 4; fi\n",
+            hooks.display()
+        ),
+    );
+    let dom = conn
+        .domain_define_xml(&crate::common::guest_xml("hd", &guest), 0)
+        .await
+        .unwrap();
+    let d = conn.domain_create(&dom, 0).await.unwrap();
+    pids.track(&drv, &d);
+    conn.domain_destroy(&d, 0).await.unwrap();
+    let want = "main hd prepare begin -\n10 hd prepare begin - 1\n\
+                main hd start begin -\n10 hd start begin - 1\n\
+                main hd started begin -\n10 hd started begin - 1\n\
+                main hd stopped end -\n10 hd stopped end - 1\n\
+                main hd release end -\n10 hd release end - 1\n";
+    let got = crate::common::wait_for(Duration::from_secs(20), || async {
+        let c = std::fs::read_to_string(&log).unwrap_or_default();
+        (c == want).then_some(c)
+    })
+    .await;
+    assert!(
+        got.is_some(),
+        "{}",
+        std::fs::read_to_string(&log).unwrap_or_default()
+    );
+
+    // a failing `start` hook fails the start with libvirt's error; release still runs
+    std::fs::write(&log, "").unwrap();
+    std::fs::write(hooks.join("deny-start"), "").unwrap();
+    let e = conn.domain_create(&dom, 0).await.unwrap_err();
+    assert!(
+        e.message
+            .starts_with("Hook script execution failed: internal error: Child process")
+            && e.message
+                .ends_with("20-deny-start hd start begin -) unexpected exit status 1: no start"),
+        "{}",
+        e.message
+    );
+    assert_eq!(conn.domain_get_state(&dom, 0).await.unwrap().0, 5);
+    let calls = std::fs::read_to_string(&log).unwrap();
+    assert!(calls.ends_with("10 hd release end - 1\n"), "{calls}");
+    assert!(!calls.contains("started"), "{calls}");
+    std::fs::remove_file(hooks.join("deny-start")).unwrap();
+
+    // a failing `started` hook: QEMU ran, but the start fails and the domain is stopped
+    // (reason failed) after the stopped/release hooks
+    std::fs::write(&log, "").unwrap();
+    std::fs::write(hooks.join("deny-started"), "").unwrap();
+    let mut events = conn.events().subscribe();
+    let e = conn.domain_create(&dom, 0).await.unwrap_err();
+    assert!(
+        e.message.starts_with("Hook script execution failed: ")
+            && e.message.ends_with(
+                "30-deny-started hd started begin -) unexpected exit status 4: no started"
+            ),
+        "{}",
+        e.message
+    );
+    assert_eq!(conn.domain_get_state(&dom, 0).await.unwrap(), (5, 6));
+    let got = crate::common::wait_for(Duration::from_secs(20), || async {
+        let c = std::fs::read_to_string(&log).unwrap_or_default();
+        c.ends_with("10 hd release end - 1\n").then_some(c)
+    })
+    .await;
+    let calls = got.unwrap_or_else(|| std::fs::read_to_string(&log).unwrap_or_default());
+    assert!(
+        calls.contains("10 hd started begin - 1\nmain hd stopped end -\n"),
+        "{calls}"
+    );
+    // no STARTED (nor STOPPED) lifecycle event for a start that failed
+    let mut lifecycle = Vec::new();
+    while let Ok(ev) = events.try_recv() {
+        lifecycle.push(format!("{ev:?}"));
+    }
+    assert!(
+        !lifecycle.iter().any(|e| e.contains("Lifecycle")),
+        "{lifecycle:?}"
+    );
+    assert!(qemu_pids(root.path()).is_empty());
+}

@@ -315,7 +315,7 @@ fn virsh_memory_dimm_attach_detach_live() {
     );
     let x = ok(&uri, &["dumpxml", "hv"]);
     assert!(x.contains("<alias name='dimm0'/>"), "{x}");
-    assert!(x.contains("<address type='dimm' slot='0'/>"), "{x}");
+    assert!(x.contains("<address type='dimm' slot='0' base='0x"), "{x}");
     assert!(x.contains("<memory unit='KiB'>393216</memory>"), "{x}");
     let q = ok(
         &uri,

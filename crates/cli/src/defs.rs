@@ -43,18 +43,25 @@ const fn o(name: &'static str, kind: Kind, required: bool, named_only: bool) -> 
 
 use Kind::{Argv, Bool, Int, Str};
 
+mod checkpoint;
+mod domain_apis;
 mod domain_more;
 pub mod groups;
+pub mod help_render;
 pub mod help_text;
 mod host_more;
+mod nwfilter;
 mod port_qemu;
 
 /// Every command: the main table, then the later additions.
 pub fn all() -> impl Iterator<Item = &'static CmdDef> {
     CMDS.iter()
         .chain(domain_more::CMDS.iter())
+        .chain(domain_apis::CMDS.iter())
         .chain(host_more::CMDS.iter())
         .chain(port_qemu::CMDS.iter())
+        .chain(checkpoint::CMDS.iter())
+        .chain(nwfilter::CMDS.iter())
         .chain(crate::commands::migrate::CMDS.iter())
 }
 

@@ -17,6 +17,15 @@ const NET_XML: &str = "<network>\n  <name>net2</name>\n  \
 const POOL_XML: &str = "<pool type='dir'>\n  <name>pool2</name>\n  \
 <uuid>33333333-4444-5555-6666-777777777777</uuid>\n  <target>\n    <path>/pool2</path>\n  \
 </target>\n</pool>\n";
+const MEM_XML: &str = "<domain type='test'>\n  <name>memdom</name>\n  \
+<memory>4194304</memory>\n  <maxMemory slots='16' unit='KiB'>16777216</maxMemory>\n  \
+<vcpu>1</vcpu>\n  <os><type>hvm</type></os>\n  <cpu><numa><cell id='0' cpus='0' \
+memory='1048576'/></numa></cpu>\n  <devices>\n    <memory model='virtio-mem'>\n      \
+<target>\n        <size unit='KiB'>1048576</size>\n        <node>0</node>\n        \
+<block unit='KiB'>2048</block>\n        <requested unit='KiB'>524288</requested>\n      \
+</target>\n      <alias name='ua-mem0'/>\n    </memory>\n    <memory model='dimm'>\n      \
+<target><size unit='KiB'>524288</size><node>0</node></target>\n      \
+<alias name='ua-dimm0'/>\n    </memory>\n  </devices>\n</domain>\n";
 const VOL_XML: &str = "<volume>\n  <name>vx</name>\n  <capacity>1048576</capacity>\n</volume>\n";
 const SECRET_XML: &str = "<secret ephemeral='no' private='no'>\n  \
 <uuid>44444444-5555-6666-7777-888888888888</uuid>\n  <usage type='volume'>\n    \
@@ -29,6 +38,7 @@ fn workdir() -> tempfile::TempDir {
         ("net.xml", NET_XML),
         ("pool.xml", POOL_XML),
         ("vol.xml", VOL_XML),
+        ("mem.xml", MEM_XML),
         ("secret.xml", SECRET_XML),
         ("bad.xml", "<domain"),
     ] {
@@ -168,14 +178,26 @@ macro_rules! cases {
     };
 }
 
+#[path = "compat/checkpoint.rs"]
+mod checkpoint;
 #[path = "compat/daemon.rs"]
 mod daemon;
+#[path = "compat/domain_apis.rs"]
+mod domain_apis;
+#[path = "compat/help.rs"]
+mod help;
 #[path = "compat/issue7.rs"]
 mod issue7;
+#[path = "compat/net_update.rs"]
+mod net_update;
+#[path = "compat/nwfilter.rs"]
+mod nwfilter;
 #[path = "compat/port_qemu.rs"]
 mod port_qemu;
 #[path = "compat/shell.rs"]
 mod shell;
+#[path = "compat/xpath.rs"]
+mod xpath;
 
 mod host {
     use super::compat;

@@ -32,8 +32,10 @@ mod stream;
 pub use connect::{Connect, OpenFlags};
 pub use events::EventSubscription;
 pub use objects::{
-    Domain, DomainSnapshot, Interface, Network, NodeDevice, Secret, StoragePool, StorageVol,
+    Domain, DomainCheckpoint, DomainSnapshot, Interface, Network, NodeDevice, Secret, StoragePool,
+    StorageVol,
 };
+pub use objects::{NWFilter, NWFilterBinding};
 pub use read_only::ReadOnlyConnection;
 pub use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 pub use rvirt_core::event::{
@@ -44,15 +46,17 @@ pub use rvirt_core::info;
 pub use rvirt_core::stream::StreamChunk;
 pub use rvirt_core::typed_param::{TypedParam, TypedValue};
 pub use rvirt_core::{
-    DomainRef, DomainSnapshotRef, InterfaceRef, NetworkRef, NodeDeviceRef, SecretRef,
-    StoragePoolRef, StorageVolRef, Uuid,
+    DomainCheckpointRef, DomainRef, DomainSnapshotRef, InterfaceRef, NetworkRef, NodeDeviceRef,
+    SecretRef, StoragePoolRef, StorageVolRef, Uuid,
 };
+pub use rvirt_core::{NwFilterBindingRef, NwFilterRef};
 pub use stream::Stream;
 
 /// The driver traits, so their methods can be called on a [`Connect`].
 pub mod prelude {
+    pub use rvirt_core::driver::NWFilterDriver;
     pub use rvirt_core::driver::{
-        ConnectDriver, Connection, DomainDriver, DomainSnapshotDriver, InterfaceDriver,
-        NetworkDriver, NodeDeviceDriver, SecretDriver, StorageDriver,
+        ConnectDriver, Connection, DomainCheckpointDriver, DomainDriver, DomainSnapshotDriver,
+        InterfaceDriver, NetworkDriver, NodeDeviceDriver, SecretDriver, StorageDriver,
     };
 }

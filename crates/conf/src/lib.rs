@@ -11,6 +11,7 @@ pub mod domcaps;
 pub mod interface;
 pub mod netport;
 pub mod network;
+pub mod nwfilter;
 pub mod nodedev;
 pub mod secret;
 pub mod snapshot;

@@ -3,5 +3,6 @@
 mod domain;
 mod domcaps;
 mod kinds;
+mod nwfilter;
 mod schema;
 mod snapshot;

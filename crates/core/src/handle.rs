@@ -117,9 +117,23 @@ pub struct NwFilterRef {
     pub uuid: Uuid,
 }
 
+/// `remote_nonnull_nwfilter_binding`: a filter binding by port device and filter name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
+pub struct NwFilterBindingRef {
+    pub portdev: String,
+    pub filtername: String,
+}
+
 /// `remote_nonnull_domain_snapshot`: snapshot name and its domain.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
 pub struct DomainSnapshotRef {
+    pub name: String,
+    pub dom: DomainRef,
+}
+
+/// `remote_nonnull_domain_checkpoint`: checkpoint name and its domain.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Xdr)]
+pub struct DomainCheckpointRef {
     pub name: String,
     pub dom: DomainRef,
 }

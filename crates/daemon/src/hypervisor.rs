@@ -1,5 +1,5 @@
 //! `qemu:///system` as libvirtd serves it: the QEMU driver for domains, with network,
-//! storage, host interface, node device and secret APIs delegated to their own drivers,
+//! storage, host interface, node device, secret and network filter APIs delegated to their own drivers,
 //! opened once per daemon and sharing the QEMU driver's event bus.
 
 use std::path::PathBuf;
@@ -16,6 +16,7 @@ use rvirt_core::VirResult;
 use rvirt_driver_host::secret::SecretPaths;
 use rvirt_driver_host::{HostInterfaceDriver, NodeDeviceDriverImpl, SecretDriverImpl};
 use rvirt_driver_network::{NetworkDriverImpl, NetworkPaths};
+use rvirt_driver_nwfilter::{NwFilterDriverImpl, NwFilterPaths};
 use rvirt_driver_qemu::{
     DirectPlug, NetworkPortAllocator, PortInfo, QemuDriverFactory, ResolvedVolume, VolumeResolver,
 };
@@ -61,8 +62,10 @@ impl HypervisorFactory {
                     SecretPaths::system(&self.root),
                     qemu.events.clone(),
                 )?;
+                let nwfilter = NwFilterDriverImpl::open(NwFilterPaths::under_root(&self.root))?;
                 Ok(SecondaryDrivers {
                     network: Some(network),
+                    nwfilter: Some(nwfilter),
                     storage: Some(storage),
                     interface: Some(HostInterfaceDriver::open(sysfs.clone())),
                     nodedev: Some(NodeDeviceDriverImpl::open(sysfs, qemu.events.clone())),

@@ -337,6 +337,9 @@ mod with_test_driver {
 }
 
 mod agent_jobs;
+mod checkpoint;
+mod nwfilter;
+mod domain_apis;
 mod tuning;
 
 mod access;

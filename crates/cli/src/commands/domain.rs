@@ -352,18 +352,10 @@ pub(crate) fn print_xml(ctl: &mut Ctl, cmd: &Cmd, xml: &str) -> CmdResult {
         ctl.print(xml);
         return Ok(());
     };
-    let parts = super::xpath::eval(xml, expr)
-        .ok_or_else(|| Failure::msg(format!("Unable to evaluate XPath '{expr}'")))?;
-    if cmd.has("wrap") {
-        ctl.print("<nodes>\n");
-        for p in parts {
-            ctl.print(&format!("  {p}\n"));
-        }
-        ctl.print("</nodes>\n");
-    } else {
-        for p in parts {
-            ctl.print(&format!("{p}\n"));
-        }
-    }
+    let sel = super::xpath::select(xml, expr, cmd.has("wrap")).map_err(|m| Failure {
+        lines: if m.is_empty() { Vec::new() } else { vec![m] },
+    })?;
+    eprint!("{}", sel.err);
+    ctl.print(&sel.out);
     Ok(())
 }

@@ -103,9 +103,10 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         "domfsfreeze" | "domfsthaw" => {
             let d = lookup::domain(conn, cmd, "domain").await?;
             let mounts: Vec<String> = cmd
-                .get("mountpoint")
-                .map(|m| vec![m.to_string()])
-                .unwrap_or_default();
+                .argv("mountpoint")
+                .into_iter()
+                .map(str::to_string)
+                .collect();
             if cmd.def.name == "domfsfreeze" {
                 let n = conn
                     .domain_fs_freeze(&d, mounts, 0)

@@ -177,7 +177,7 @@ async fn define(
 }
 
 /// Runs the editor on `path` as virsh does (`$VISUAL`, `$EDITOR`, else `vi`).
-fn run_editor(path: &std::path::Path) -> Result<(), Failure> {
+pub(super) fn run_editor(path: &std::path::Path) -> Result<(), Failure> {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|s| !s.is_empty())
@@ -203,7 +203,7 @@ fn run_editor(path: &std::path::Path) -> Result<(), Failure> {
 }
 
 /// A temporary `virshXXXXXX.xml` under `$TMPDIR` (or /tmp) holding `xml`.
-fn temp_file(xml: &str) -> Result<std::path::PathBuf, Failure> {
+pub(super) fn temp_file(xml: &str) -> Result<std::path::PathBuf, Failure> {
     let dir = std::env::var("TMPDIR")
         .ok()
         .filter(|s| !s.is_empty())

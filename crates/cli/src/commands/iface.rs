@@ -49,8 +49,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             let i = lookup(conn, name).await?;
             let flags = if cmd.has("inactive") { 1 } else { 0 };
             let x = conn.interface_get_xml_desc(&i, flags).await?;
-            ctl.print(&x);
-            Ok(())
+            super::domain::print_xml(ctl, cmd, &x)
         }
         "iface-mac" => {
             let name = cmd.get("interface").unwrap_or("");

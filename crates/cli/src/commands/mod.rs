@@ -1,6 +1,9 @@
 //! Command implementations, grouped as `virsh help` groups them.
 
+mod backup;
 mod blockjob;
+mod checkpoint;
+mod checkpoint_edit;
 pub mod complete;
 mod console;
 mod domain;
@@ -25,12 +28,16 @@ mod netport;
 mod network;
 mod nodedev;
 mod nodedev_ops;
+mod perf;
 mod pool;
 mod qemu;
 mod qemu_json;
 mod qemu_wrap;
+mod screenshot;
+mod nwfilter;
 mod secret;
 mod snapshot;
+mod update_memory;
 mod util;
 mod virsh;
 mod volume;
@@ -186,9 +193,29 @@ pub async fn dispatch(ctl: &mut Ctl, cmd: &Cmd) -> CmdResult {
             let conn = ctl.conn().await?;
             event::run(ctl, &conn, cmd).await
         }
+        "perf" | "domlaunchsecinfo" | "domsetlaunchsecstate" | "nodesevinfo" => {
+            let conn = ctl.conn().await?;
+            perf::run(ctl, &conn, cmd).await
+        }
+        "backup-begin" | "backup-dumpxml" | "migrate-compcache" | "lxc-enter-namespace" => {
+            let conn = ctl.conn().await?;
+            backup::run(ctl, &conn, cmd).await
+        }
+        "screenshot" => {
+            let conn = ctl.conn().await?;
+            screenshot::run(ctl, &conn, cmd).await
+        }
+        "update-memory-device" => {
+            let conn = ctl.conn().await?;
+            update_memory::run(ctl, &conn, cmd).await
+        }
         n if n.starts_with("migrate") => {
             let conn = ctl.conn().await?;
             migrate::run(ctl, &conn, cmd).await
+        }
+        n if n.starts_with("checkpoint-") => {
+            let conn = ctl.conn().await?;
+            checkpoint::run(ctl, &conn, cmd).await
         }
         n if n.starts_with("snapshot-") => {
             let conn = ctl.conn().await?;
@@ -213,6 +240,10 @@ pub async fn dispatch(ctl: &mut Ctl, cmd: &Cmd) -> CmdResult {
         n if n.starts_with("nodedev-") => {
             let conn = ctl.conn().await?;
             nodedev::run(ctl, &conn, cmd).await
+        }
+        n if n.starts_with("nwfilter-") => {
+            let conn = ctl.conn().await?;
+            nwfilter::run(ctl, &conn, cmd).await
         }
         n if n.starts_with("secret-") => {
             let conn = ctl.conn().await?;

@@ -44,8 +44,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             let n = lookup::network(conn, cmd, "network").await?;
             let flags = if cmd.has("inactive") { 1 } else { 0 };
             let x = conn.network_get_xml_desc(&n, flags).await?;
-            ctl.print(&x);
-            Ok(())
+            super::domain::print_xml(ctl, cmd, &x)
         }
         "net-start" => {
             let n = lookup::network(conn, cmd, "network").await?;

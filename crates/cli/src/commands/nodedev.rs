@@ -45,8 +45,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
                 flags |= 1;
             }
             let x = conn.node_device_get_xml_desc(&d, flags).await?;
-            ctl.print(&x);
-            Ok(())
+            super::domain::print_xml(ctl, cmd, &x)
         }
         _ => super::unhandled(cmd),
     }

@@ -69,8 +69,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             let p = lookup::pool(conn, cmd, "pool").await?;
             let flags = if cmd.has("inactive") { 1 } else { 0 };
             let x = conn.pool_get_xml_desc(&p, flags).await?;
-            ctl.print(&x);
-            Ok(())
+            super::domain::print_xml(ctl, cmd, &x)
         }
         "pool-define" | "pool-create" => {
             let (path, xml) = read_file(cmd, "file")?;

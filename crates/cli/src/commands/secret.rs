@@ -88,8 +88,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         "secret-dumpxml" => {
             let s = lookup::secret(conn, cmd, "secret").await?;
             let x = conn.secret_get_xml_desc(&s, 0).await?;
-            ctl.print(&x);
-            Ok(())
+            super::domain::print_xml(ctl, cmd, &x)
         }
         "secret-set-value" => {
             let s = lookup::secret(conn, cmd, "secret").await?;

@@ -133,8 +133,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             let s = snap(conn, &d, cmd).await?;
             let f = if cmd.has("security-info") { 1 } else { 0 };
             let x = conn.snapshot_get_xml_desc(&s, f).await?;
-            ctl.print(&x);
-            Ok(())
+            super::domain::print_xml(ctl, cmd, &x)
         }
         "snapshot-revert" => {
             let d = lookup::domain(conn, cmd, "domain").await?;

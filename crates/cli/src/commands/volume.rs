@@ -47,8 +47,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         "vol-dumpxml" => {
             let v = lookup::vol(conn, cmd, "vol").await?;
             let x = conn.vol_get_xml_desc(&v, 0).await?;
-            ctl.print(&x);
-            Ok(())
+            super::domain::print_xml(ctl, cmd, &x)
         }
         "vol-path" => {
             let v = lookup::vol(conn, cmd, "vol").await?;

@@ -1,7 +1,7 @@
 //! Domain commands added after the first table: device shortcuts, IOThreads, lifecycle
 //! actions, save-image/managed-save definitions and the `*-edit` family.
 
-use super::Kind::{Bool, Int, Str};
+use super::Kind::{Argv, Bool, Int, Str};
 use super::{o, CmdDef};
 
 /// The domain group's commands of this file.
@@ -283,7 +283,7 @@ pub static CMDS: &[CmdDef] = &[
         summary: "Freeze domain's mounted filesystems.",
         opts: &[
             o("domain", Str, true, false),
-            o("mountpoint", Str, false, false),
+            o("mountpoint", Argv, false, false),
         ],
     },
     CmdDef {
@@ -291,7 +291,7 @@ pub static CMDS: &[CmdDef] = &[
         summary: "Thaw domain's mounted filesystems.",
         opts: &[
             o("domain", Str, true, false),
-            o("mountpoint", Str, false, false),
+            o("mountpoint", Argv, false, false),
         ],
     },
     CmdDef {

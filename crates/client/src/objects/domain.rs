@@ -2,6 +2,7 @@
 
 use rvirt_core::error::VirResult;
 use rvirt_core::info::{DomainInfo, JobInfo, MemoryStat};
+use rvirt_core::typed_param::{TypedParam, TYPED_PARAM_STRING_OKAY};
 use rvirt_core::{DomainRef, DomainSnapshotRef, Uuid};
 
 use crate::connect::Connect;
@@ -195,6 +196,66 @@ impl Domain {
             .domain_open_console(&self.handle, dev.map(str::to_owned), flags)
             .await?;
         Ok(Stream::new(s))
+    }
+    /// virDomainGetPerfEvents: one boolean per perf event, named as libvirt names them.
+    pub async fn perf_events(&self, flags: u32) -> VirResult<Vec<TypedParam>> {
+        self.conn.domain_get_perf_events(&self.handle, flags).await
+    }
+    /// virDomainSetPerfEvents
+    pub async fn set_perf_events(&self, params: Vec<TypedParam>, flags: u32) -> VirResult<()> {
+        self.conn
+            .domain_set_perf_events(&self.handle, params, flags)
+            .await
+    }
+    /// virDomainGetLaunchSecurityInfo (adds `VIR_TYPED_PARAM_STRING_OKAY`, as libvirt does).
+    pub async fn launch_security_info(&self, flags: u32) -> VirResult<Vec<TypedParam>> {
+        self.conn
+            .domain_get_launch_security_info(&self.handle, flags | TYPED_PARAM_STRING_OKAY)
+            .await
+    }
+    /// virDomainSetLaunchSecurityState
+    pub async fn set_launch_security_state(
+        &self,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.conn
+            .domain_set_launch_security_state(&self.handle, params, flags)
+            .await
+    }
+    /// virDomainMigrateGetCompressionCache (bytes)
+    pub async fn migrate_compression_cache(&self, flags: u32) -> VirResult<u64> {
+        self.conn
+            .domain_migrate_get_compression_cache(&self.handle, flags)
+            .await
+    }
+    /// virDomainMigrateSetCompressionCache (bytes)
+    pub async fn migrate_set_compression_cache(&self, size: u64, flags: u32) -> VirResult<()> {
+        self.conn
+            .domain_migrate_set_compression_cache(&self.handle, size, flags)
+            .await
+    }
+    /// virDomainBackupBegin
+    pub async fn backup_begin(
+        &self,
+        backup_xml: &str,
+        checkpoint_xml: Option<&str>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.conn
+            .domain_backup_begin(
+                &self.handle,
+                backup_xml,
+                checkpoint_xml.map(str::to_owned),
+                flags,
+            )
+            .await
+    }
+    /// virDomainBackupGetXMLDesc
+    pub async fn backup_xml_desc(&self, flags: u32) -> VirResult<String> {
+        self.conn
+            .domain_backup_get_xml_desc(&self.handle, flags)
+            .await
     }
     /// virDomainSnapshotCreateXML
     pub async fn snapshot_create_xml(&self, xml: &str, flags: u32) -> VirResult<DomainSnapshot> {

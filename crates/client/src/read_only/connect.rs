@@ -229,14 +229,18 @@ impl ConnectDriver for ReadOnlyConnection {
         Err(denied(ErrorDomain::None, "virConnectBaselineHypervisorCPU"))
     }
 
-    /// virNodeGetSEVInfo
-    async fn node_get_sev_info(&self, flags: u32) -> VirResult<Vec<TypedParam>> {
-        self.inner.node_get_sev_info(flags).await
+    /// virNodeGetSEVInfo: refused on read-only connections (`virCheckReadOnlyGoto`).
+    async fn node_get_sev_info(&self, _flags: u32) -> VirResult<Vec<TypedParam>> {
+        Err(denied(ErrorDomain::None, "virNodeGetSEVInfo"))
     }
 }
 
 rvirt_core::snapshot_driver_methods!(
     read_only_impl! { DomainSnapshotDriver for ReadOnlyConnection, DomainSnapshot; }
+);
+
+rvirt_core::checkpoint_driver_methods!(
+    read_only_impl! { DomainCheckpointDriver for ReadOnlyConnection, DomainCheckpoint; }
 );
 
 rvirt_core::network_driver_methods!(

@@ -17,6 +17,7 @@ mod generate;
 mod connect;
 mod domain;
 mod migrate;
+mod nwfilter;
 mod qemu_ext;
 mod storage;
 

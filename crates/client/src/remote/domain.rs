@@ -987,6 +987,53 @@ impl DomainDriver for RemoteConnection {
             .await?;
         Ok(data_stream(s, Direction::Both))
     }
+    /// virDomainOpenGraphics (see `fds.rs`)
+    async fn domain_open_graphics(
+        &self,
+        dom: &DomainRef,
+        idx: u32,
+        fd: std::os::fd::OwnedFd,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.open_graphics(dom, idx, fd, flags).await
+    }
+    /// virDomainOpenGraphicsFD (see `fds.rs`)
+    async fn domain_open_graphics_fd(
+        &self,
+        dom: &DomainRef,
+        idx: u32,
+        flags: u32,
+    ) -> VirResult<std::os::fd::OwnedFd> {
+        self.open_graphics_fd(dom, idx, flags).await
+    }
+    /// virDomainFDAssociate (see `fds.rs`)
+    async fn domain_fd_associate(
+        &self,
+        dom: &DomainRef,
+        name: &str,
+        fds: Vec<std::os::fd::OwnedFd>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.fd_associate(dom, name, fds, flags).await
+    }
+    /// virDomainCreateXMLWithFiles (see `fds.rs`)
+    async fn domain_create_xml_with_files(
+        &self,
+        xml: &str,
+        fds: Vec<std::os::fd::OwnedFd>,
+        flags: u32,
+    ) -> VirResult<DomainRef> {
+        self.create_xml_with_files(xml, fds, flags).await
+    }
+    /// virDomainCreateWithFiles (see `fds.rs`)
+    async fn domain_create_with_files(
+        &self,
+        dom: &DomainRef,
+        fds: Vec<std::os::fd::OwnedFd>,
+        flags: u32,
+    ) -> VirResult<DomainRef> {
+        self.create_with_files(dom, fds, flags).await
+    }
     /// virDomainOpenChannel (DOMAIN_OPEN_CHANNEL 296, bidirectional stream)
     async fn domain_open_channel(
         &self,
@@ -998,6 +1045,72 @@ impl DomainDriver for RemoteConnection {
             .call_stream(p::DOMAIN_OPEN_CHANNEL, args!(dom, name, flags), false)
             .await?;
         Ok(data_stream(s, Direction::Both))
+    }
+    /// virDomainGetPerfEvents (see `domain_perf.rs`)
+    async fn domain_get_perf_events(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.perf_events_get(dom, flags).await
+    }
+    /// virDomainSetPerfEvents (see `domain_perf.rs`)
+    async fn domain_set_perf_events(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.perf_events_set(dom, params, flags).await
+    }
+    /// virDomainGetLaunchSecurityInfo (see `domain_perf.rs`)
+    async fn domain_get_launch_security_info(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<Vec<TypedParam>> {
+        self.launch_security_info(dom, flags).await
+    }
+    /// virDomainSetLaunchSecurityState (see `domain_perf.rs`)
+    async fn domain_set_launch_security_state(
+        &self,
+        dom: &DomainRef,
+        params: Vec<TypedParam>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.launch_security_state_set(dom, params, flags).await
+    }
+    /// virDomainMigrateGetCompressionCache (see `domain_perf.rs`)
+    async fn domain_migrate_get_compression_cache(
+        &self,
+        dom: &DomainRef,
+        flags: u32,
+    ) -> VirResult<u64> {
+        self.compression_cache_get(dom, flags).await
+    }
+    /// virDomainMigrateSetCompressionCache (see `domain_perf.rs`)
+    async fn domain_migrate_set_compression_cache(
+        &self,
+        dom: &DomainRef,
+        cache_size: u64,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.compression_cache_set(dom, cache_size, flags).await
+    }
+    /// virDomainBackupBegin (see `domain_perf.rs`)
+    async fn domain_backup_begin(
+        &self,
+        dom: &DomainRef,
+        backup_xml: &str,
+        checkpoint_xml: Option<String>,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.backup_begin(dom, backup_xml, checkpoint_xml, flags)
+            .await
+    }
+    /// virDomainBackupGetXMLDesc (see `domain_perf.rs`)
+    async fn domain_backup_get_xml_desc(&self, dom: &DomainRef, flags: u32) -> VirResult<String> {
+        self.backup_xml_desc(dom, flags).await
     }
     /// virDomainScreenshot (DOMAIN_SCREENSHOT 211, server → client stream)
     async fn domain_screenshot(

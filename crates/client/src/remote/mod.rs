@@ -3,14 +3,18 @@
 //! decodes `remote_*_ret`.
 
 mod auth;
+mod checkpoint;
 mod conn;
 mod connect;
 mod domain;
+mod domain_perf;
 mod events;
+mod fds;
 mod interface;
 mod migrate;
 mod network;
 mod nodedev;
+mod nwfilter;
 mod open;
 pub mod procs;
 mod prompt;

@@ -2,6 +2,7 @@
 //! libvirtd (started privately as `nobody` in a temp dir) compared with it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+mod checkpoint;
 mod harness;
 mod local;
 mod remote;

@@ -10,6 +10,7 @@
 //! as libvirt binds a `virIdentity` to each `virConnect`; access checks happen once, in the
 //! daemon's dispatch, from each procedure's ACL entry.
 
+mod checkpoint;
 mod compose;
 mod connect;
 mod domain;
@@ -18,12 +19,17 @@ mod methods;
 mod migrate;
 mod network;
 mod nodedev;
+mod nwfilter;
 pub mod qemu_ext;
 mod records;
 mod secret;
 mod snapshot;
 mod storage;
 
+pub use checkpoint::{
+    check_create_flags as checkpoint_check_create_flags,
+    check_delete_flags as checkpoint_check_delete_flags, checkpoint_flags, DomainCheckpointDriver,
+};
 pub use compose::{ComposedConnection, SecondaryDrivers};
 pub use connect::ConnectDriver;
 pub use domain::DomainDriver;
@@ -36,6 +42,7 @@ pub use migrate::{
 };
 pub use network::NetworkDriver;
 pub use nodedev::NodeDeviceDriver;
+pub use nwfilter::NWFilterDriver;
 pub use qemu_ext::{QemuExtDriver, QemuMonitorEvent};
 pub use records::{BlockJobInfo, DiskError, FsInfo, IoThreadInfo};
 pub use secret::SecretDriver;
@@ -63,12 +70,14 @@ pub trait Connection:
     ConnectDriver
     + DomainDriver
     + DomainSnapshotDriver
+    + DomainCheckpointDriver
     + DomainMigrationDriver
     + NetworkDriver
     + StorageDriver
     + InterfaceDriver
     + NodeDeviceDriver
     + SecretDriver
+    + NWFilterDriver
     + QemuExtDriver
     + Send
     + Sync

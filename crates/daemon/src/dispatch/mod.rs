@@ -38,12 +38,17 @@ macro_rules! call {
 }
 
 pub mod auth;
+mod checkpoint;
 mod connect;
 mod domain;
 mod domain_agent;
+mod domain_backup;
 mod domain_blockjob;
 mod domain_guest;
 mod domain_images;
+mod fds;
+mod domain_launchsec;
+mod domain_perf;
 mod domain_stats;
 mod domain_tuning;
 mod events;
@@ -52,6 +57,7 @@ mod migrate;
 mod network;
 mod node_extra;
 mod nodedev;
+mod nwfilter;
 mod params;
 mod qemu_program;
 mod secret;
@@ -297,10 +303,22 @@ async fn route(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResult<Outcome>> {
     if let Some(r) = domain_images::dispatch(cx, p, body).await {
         return Some(r);
     }
+    if let Some(r) = fds::dispatch(cx, p, body).await {
+        return Some(r);
+    }
     if let Some(r) = domain_agent::dispatch(cx, p, body).await {
         return Some(r);
     }
     if let Some(r) = domain_blockjob::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = domain_perf::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = domain_launchsec::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = domain_backup::dispatch(cx, p, body).await {
         return Some(r);
     }
     if let Some(r) = node_extra::dispatch(cx, p, body).await {
@@ -310,6 +328,9 @@ async fn route(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResult<Outcome>> {
         return Some(r);
     }
     if let Some(r) = snapshot::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = checkpoint::dispatch(cx, p, body).await {
         return Some(r);
     }
     if let Some(r) = network::dispatch(cx, p, body).await {
@@ -325,6 +346,9 @@ async fn route(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResult<Outcome>> {
         return Some(r);
     }
     if let Some(r) = secret::dispatch(cx, p, body).await {
+        return Some(r);
+    }
+    if let Some(r) = nwfilter::dispatch(cx, p, body).await {
         return Some(r);
     }
     if let Some(r) = events::dispatch(cx, p, body).await {

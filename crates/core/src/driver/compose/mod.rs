@@ -6,11 +6,13 @@
 use super::*;
 use crate::event::EventBus;
 
+mod checkpoint;
 mod connect;
 mod domain;
 mod host;
 mod migrate;
 mod network;
+mod nwfilter;
 mod qemu_ext;
 mod snapshot;
 mod storage;
@@ -23,6 +25,7 @@ pub struct SecondaryDrivers {
     pub interface: Option<Arc<dyn InterfaceDriver>>,
     pub nodedev: Option<Arc<dyn NodeDeviceDriver>>,
     pub secret: Option<Arc<dyn SecretDriver>>,
+    pub nwfilter: Option<Arc<dyn NWFilterDriver>>,
 }
 
 /// A primary (hypervisor) connection plus secondary drivers.
@@ -74,6 +77,13 @@ impl ComposedConnection {
             None => self.primary.as_ref(),
         }
     }
+
+    pub(super) fn nwfilter(&self) -> &dyn NWFilterDriver {
+        match &self.secondary.nwfilter {
+            Some(d) => d.as_ref(),
+            None => self.primary.as_ref(),
+        }
+    }
 }
 
 impl Connection for ComposedConnection {
@@ -98,12 +108,14 @@ mod tests {
     }
     impl DomainDriver for Primary {}
     impl DomainSnapshotDriver for Primary {}
+    impl DomainCheckpointDriver for Primary {}
     impl DomainMigrationDriver for Primary {}
     impl NetworkDriver for Primary {}
     impl StorageDriver for Primary {}
     impl InterfaceDriver for Primary {}
     impl NodeDeviceDriver for Primary {}
     impl SecretDriver for Primary {}
+    impl NWFilterDriver for Primary {}
     impl QemuExtDriver for Primary {}
     impl Connection for Primary {
         fn events(&self) -> EventBus {

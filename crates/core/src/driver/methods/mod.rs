@@ -22,10 +22,12 @@
 //! Adding a method to a list adds it to the trait and to every forwarder at once, so no
 //! wrapper can silently answer "not supported" for an API its inner driver has.
 
+mod checkpoint;
 mod domain;
 mod interface;
 mod network;
 mod nodedev;
+mod nwfilter;
 mod secret;
 mod snapshot;
 mod storage;

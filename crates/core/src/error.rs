@@ -246,6 +246,27 @@ domains! {
     Tpm = 70,
 }
 
+impl ErrorDomain {
+    /// The domain libvirt's public API file reports its own errors in (`VIR_FROM_THIS` of
+    /// `libvirt-domain-snapshot.c`, `libvirt-network.c`, …), from the API's name.
+    pub fn of_public_api(api: &str) -> Self {
+        const BY_PREFIX: &[(&str, ErrorDomain)] = &[
+            ("virDomainSnapshot", ErrorDomain::DomainSnapshot),
+            ("virDomainCheckpoint", ErrorDomain::DomainCheckpoint),
+            ("virNetwork", ErrorDomain::Network),
+            ("virStorage", ErrorDomain::Storage),
+            ("virSecret", ErrorDomain::Secret),
+            ("virNWFilter", ErrorDomain::Nwfilter),
+            ("virInterface", ErrorDomain::Interface),
+            ("virNodeDevice", ErrorDomain::Nodedev),
+        ];
+        BY_PREFIX
+            .iter()
+            .find(|(prefix, _)| api.starts_with(prefix))
+            .map_or(ErrorDomain::Domain, |(_, d)| *d)
+    }
+}
+
 /// `virErrorLevel`.
 pub const VIR_ERR_ERROR: i32 = 2;
 
@@ -377,7 +398,7 @@ impl VirError {
     pub fn read_only(api: &str) -> Self {
         Self::new(
             ErrorCode::OperationDenied,
-            ErrorDomain::Domain,
+            ErrorDomain::of_public_api(api),
             format!("read only access prevents {api}"),
         )
     }
@@ -411,6 +432,27 @@ pub type VirResult<T> = Result<T, VirError>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_only_errors_carry_the_api_files_domain() {
+        // as python3-libvirt reports them on a read-only test:///default connection
+        for (api, domain) in [
+            ("virDomainDestroy", 20),
+            ("virDomainSnapshotCreateXML", 35),
+            ("virDomainCheckpointCreateXML", 69),
+            ("virNetworkPortCreateXML", 19),
+            ("virStorageVolCreateXML", 18),
+            ("virSecretDefineXML", 30),
+            ("virNWFilterDefineXML", 33),
+            ("virInterfaceDefineXML", 26),
+            ("virNodeDeviceCreateXML", 22),
+            ("virNodeSuspendForDuration", 20),
+        ] {
+            let e = VirError::read_only(api);
+            assert_eq!(e.domain.number(), domain, "{api}");
+            assert_eq!(e.code, ErrorCode::OperationDenied);
+        }
+    }
 
     #[test]
     fn formats_like_libvirt() {

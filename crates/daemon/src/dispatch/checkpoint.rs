@@ -1,40 +1,19 @@
 //! Domain checkpoint procedures (DOMAIN_CHECKPOINT_*, DOMAIN_LIST_ALL_CHECKPOINTS, 411–417).
 
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
+use rvirt_core::DomainCheckpointRef;
 use rvirt_proto::remote::*;
 use rvirt_rpc::server::Outcome;
 
 use super::{reply, void, Cx};
 
-type CoreRef = rvirt_core::DomainCheckpointRef;
-
 /// `VIR_DOMAIN_CHECKPOINT_XML_SECURE`.
 const XML_SECURE: u32 = 1;
 
-/// The wire handle as core's (the two share `remote_nonnull_domain_checkpoint`'s layout).
-fn core(r: &DomainCheckpointRef) -> CoreRef {
-    CoreRef {
-        name: r.name.clone(),
-        dom: r.dom.clone(),
-    }
-}
-
-/// Core's handle as the wire's.
-fn wire(r: CoreRef) -> DomainCheckpointRef {
-    DomainCheckpointRef {
-        name: r.name,
-        dom: r.dom,
-    }
-}
-
 /// The `(checkpoints, ret)` pair of a list reply (`need_results == 0` sends only the count).
-fn list(v: Vec<CoreRef>, need_results: i32) -> (Vec<DomainCheckpointRef>, i32) {
+fn list(v: Vec<DomainCheckpointRef>, need_results: i32) -> (Vec<DomainCheckpointRef>, i32) {
     let ret = i32::try_from(v.len()).unwrap_or(i32::MAX);
-    let v = if need_results != 0 {
-        v.into_iter().map(wire).collect()
-    } else {
-        Vec::new()
-    };
+    let v = if need_results != 0 { v } else { Vec::new() };
     (v, ret)
 }
 
@@ -46,10 +25,9 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
             DomainCheckpointCreateXmlArgs,
             "virDomainCheckpointCreateXML",
             |a, c| reply(DomainCheckpointCreateXmlRet {
-                checkpoint: wire(
-                    c.checkpoint_create_xml(&a.dom, &a.xml_desc, a.flags)
-                        .await?
-                )
+                checkpoint: c
+                    .checkpoint_create_xml(&a.dom, &a.xml_desc, a.flags)
+                    .await?
             })
         ),
         412 => call!(cx, body, DomainCheckpointGetXmlDescArgs, |a, c| {
@@ -62,9 +40,7 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
                 ));
             }
             reply(DomainCheckpointGetXmlDescRet {
-                xml: c
-                    .checkpoint_get_xml_desc(&core(&a.checkpoint), a.flags)
-                    .await?,
+                xml: c.checkpoint_get_xml_desc(&a.checkpoint, a.flags).await?,
             })
         }),
         413 => call!(cx, body, DomainListAllCheckpointsArgs, |a, c| {
@@ -76,7 +52,7 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
         }),
         414 => call!(cx, body, DomainCheckpointListAllChildrenArgs, |a, c| {
             let (checkpoints, ret) = list(
-                c.checkpoint_list_all_children(&core(&a.checkpoint), a.flags)
+                c.checkpoint_list_all_children(&a.checkpoint, a.flags)
                     .await?,
                 a.need_results,
             );
@@ -84,18 +60,14 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
         }),
         415 => call!(cx, body, DomainCheckpointLookupByNameArgs, |a, c| reply(
             DomainCheckpointLookupByNameRet {
-                checkpoint: wire(
-                    c.checkpoint_lookup_by_name(&a.dom, &a.name, a.flags)
-                        .await?
-                )
+                checkpoint: c
+                    .checkpoint_lookup_by_name(&a.dom, &a.name, a.flags)
+                    .await?
             }
         )),
         416 => call!(cx, body, DomainCheckpointGetParentArgs, |a, c| reply(
             DomainCheckpointGetParentRet {
-                parent: wire(
-                    c.checkpoint_get_parent(&core(&a.checkpoint), a.flags)
-                        .await?
-                )
+                parent: c.checkpoint_get_parent(&a.checkpoint, a.flags).await?
             }
         )),
         417 => call!(
@@ -104,7 +76,7 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
             DomainCheckpointDeleteArgs,
             "virDomainCheckpointDelete",
             |a, c| {
-                c.checkpoint_delete(&core(&a.checkpoint), a.flags).await?;
+                c.checkpoint_delete(&a.checkpoint, a.flags).await?;
                 void()
             }
         ),

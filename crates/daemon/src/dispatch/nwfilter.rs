@@ -6,22 +6,6 @@ use rvirt_rpc::server::Outcome;
 
 use super::{cap, reply, void, Cx};
 
-/// The wire binding handle as rvirt-core's.
-fn to_core(b: NwFilterBindingRef) -> rvirt_core::NwFilterBindingRef {
-    rvirt_core::NwFilterBindingRef {
-        portdev: b.portdev,
-        filtername: b.filtername,
-    }
-}
-
-/// rvirt-core's binding handle as the wire's.
-fn to_wire(b: rvirt_core::NwFilterBindingRef) -> NwFilterBindingRef {
-    NwFilterBindingRef {
-        portdev: b.portdev,
-        filtername: b.filtername,
-    }
-}
-
 fn count<T>(v: &[T]) -> u32 {
     u32::try_from(v.len()).unwrap_or(u32::MAX)
 }
@@ -96,7 +80,7 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
             let ret = count(&bindings);
             reply(ConnectListAllNwfilterBindingsRet {
                 bindings: if a.need_results != 0 {
-                    bindings.into_iter().map(to_wire).collect()
+                    bindings
                 } else {
                     Vec::new()
                 },
@@ -105,13 +89,13 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
         }),
         397 => call!(cx, body, NwfilterBindingLookupByPortDevArgs, |a, c| reply(
             NwfilterBindingLookupByPortDevRet {
-                nwfilter: to_wire(c.nwfilter_binding_lookup_by_port_dev(&a.name).await?)
+                nwfilter: c.nwfilter_binding_lookup_by_port_dev(&a.name).await?
             }
         )),
         398 => call!(cx, body, NwfilterBindingGetXmlDescArgs, |a, c| reply(
             NwfilterBindingGetXmlDescRet {
                 xml: c
-                    .nwfilter_binding_get_xml_desc(&to_core(a.nwfilter), a.flags)
+                    .nwfilter_binding_get_xml_desc(&a.nwfilter, a.flags)
                     .await?
             }
         )),
@@ -121,7 +105,7 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
             NwfilterBindingCreateXmlArgs,
             "virNWFilterBindingCreateXML",
             |a, c| reply(NwfilterBindingCreateXmlRet {
-                nwfilter: to_wire(c.nwfilter_binding_create_xml(&a.xml, a.flags).await?)
+                nwfilter: c.nwfilter_binding_create_xml(&a.xml, a.flags).await?
             })
         ),
         400 => call!(
@@ -130,7 +114,7 @@ pub(crate) async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> Option<VirResu
             NwfilterBindingDeleteArgs,
             "virNWFilterBindingDelete",
             |a, c| {
-                c.nwfilter_binding_delete(&to_core(a.nwfilter)).await?;
+                c.nwfilter_binding_delete(&a.nwfilter).await?;
                 void()
             }
         ),

@@ -3,8 +3,8 @@
 use rvirt_core::DomainRef;
 use rvirt_xdr::Xdr;
 
-use super::handles::DomainCheckpointRef;
 use super::limits::REMOTE_DOMAIN_CHECKPOINT_LIST_MAX;
+use rvirt_core::DomainCheckpointRef;
 
 /// REMOTE_PROC_DOMAIN_CHECKPOINT_CREATE_XML (411): CALL body
 /// (`remote_domain_checkpoint_create_xml_args`).

@@ -3,8 +3,8 @@
 use rvirt_core::{NwFilterRef, Uuid};
 use rvirt_xdr::Xdr;
 
-use super::handles::NwFilterBindingRef;
 use super::limits::{REMOTE_NWFILTER_BINDING_LIST_MAX, REMOTE_NWFILTER_LIST_MAX};
+use rvirt_core::NwFilterBindingRef;
 
 /// REMOTE_PROC_NWFILTER_LOOKUP_BY_NAME (175): CALL body (`remote_nwfilter_lookup_by_name_args`).
 #[derive(Debug, Clone, PartialEq, Xdr)]

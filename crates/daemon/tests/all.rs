@@ -338,8 +338,8 @@ mod with_test_driver {
 
 mod agent_jobs;
 mod checkpoint;
-mod nwfilter;
 mod domain_apis;
+mod nwfilter;
 mod tuning;
 
 mod access;

@@ -399,11 +399,7 @@ impl TestConnection {
         check_flags(flags, allowed, what.function())?;
         if flags & AFFECT == AFFECT {
             // virDomainObjGetDefs' message carries no "invalid argument:" prefix
-            return Err(VirError::raw(
-                ErrorCode::InvalidArg,
-                ErrorDomain::Domain,
-                "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
-            ));
+            return Err(crate::domain_query::affect_flags_exclusive());
         }
         if id == 0 {
             return Err(invalid_arg(format!("invalid iothread id '{id}'")));

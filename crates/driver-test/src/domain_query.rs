@@ -27,14 +27,22 @@ pub fn list_filter(d: &DomainObj, flags: u32) -> bool {
     )
 }
 
+/// `VIR_EXCLUSIVE_FLAGS` for LIVE|CONFIG as `virDomainObjGetDefs` reports it: the bare
+/// message with `VIR_ERR_INVALID_ARG` (no "invalid argument:" prefix).
+pub fn affect_flags_exclusive() -> VirError {
+    VirError::raw(
+        ErrorCode::InvalidArg,
+        ErrorDomain::Domain,
+        "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
+    )
+}
+
 /// Resolves `AFFECT_LIVE`/`AFFECT_CONFIG` (`virDomainObjGetOneDefState`): (config?, live?).
 pub fn affect(obj: &DomainObj, flags: u32) -> VirResult<bool> {
     let live = flags & 1 != 0;
     let config = flags & 2 != 0;
     if live && config {
-        return Err(invalid_arg(
-            "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
-        ));
+        return Err(affect_flags_exclusive());
     }
     if live && !obj.is_active() {
         return Err(VirError::new(

@@ -146,11 +146,7 @@ pub(crate) fn apply_perf(def: &mut DomainDef, params: &[TypedParam]) {
 /// `virDomainObjGetOneDef`'s check, reported with the bare message (`virReportInvalidArg`).
 fn check_affect(flags: u32) -> VirResult<()> {
     if flags & AFFECT == AFFECT {
-        return Err(VirError::raw(
-            ErrorCode::InvalidArg,
-            ErrorDomain::Domain,
-            "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive",
-        ));
+        return Err(crate::domain_query::affect_flags_exclusive());
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Typed parameters (`virTypedParameter`, `remote_typed_param` on the wire).
 
+use crate::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_xdr::Xdr;
 
 /// `virTypedParameterType` values.
@@ -51,6 +52,11 @@ impl TypedValue {
         }
     }
 
+    /// `virTypedParameterTypeToString`: "int", "uint", … "string".
+    pub fn type_name(&self) -> &'static str {
+        kind_name(self.kind())
+    }
+
     /// The value as an unsigned 64-bit number, when it is numeric and non-negative.
     pub fn as_u64(&self) -> Option<u64> {
         match *self {
@@ -80,9 +86,93 @@ impl TypedParam {
     }
 }
 
+/// `virTypedParameterTypeToString` of a `virTypedParameterType` number.
+pub fn kind_name(kind: i32) -> &'static str {
+    match kind {
+        kind::INT => "int",
+        kind::UINT => "uint",
+        kind::LLONG => "llong",
+        kind::ULLONG => "ullong",
+        kind::DOUBLE => "double",
+        kind::BOOLEAN => "boolean",
+        _ => "string",
+    }
+}
+
+/// `virTypedParamsValidate` (without `VIR_TYPED_PARAM_MULTIPLE`): walking the parameters in
+/// name order, the first duplicate, unknown name or wrongly typed value is an error, with
+/// libvirt's messages (error domain `VIR_FROM_NONE`). `keys` pairs each accepted name with
+/// its `kind::*` type.
+pub fn validate(params: &[TypedParam], keys: &[(&str, i32)]) -> VirResult<()> {
+    let mut sorted: Vec<&TypedParam> = params.iter().collect();
+    sorted.sort_by(|a, b| a.field.as_bytes().cmp(b.field.as_bytes()));
+    let mut prev: Option<&str> = None;
+    for p in sorted {
+        if prev == Some(p.field.as_str()) {
+            return Err(VirError::new(
+                ErrorCode::InvalidArg,
+                ErrorDomain::None,
+                format!("parameter '{}' occurs multiple times", p.field),
+            ));
+        }
+        let Some((_, want)) = keys.iter().find(|(k, _)| *k == p.field) else {
+            return Err(VirError::new(
+                ErrorCode::ArgumentUnsupported,
+                ErrorDomain::None,
+                format!("parameter '{}' not supported", p.field),
+            ));
+        };
+        if p.value.kind() != *want {
+            return Err(VirError::new(
+                ErrorCode::InvalidArg,
+                ErrorDomain::None,
+                format!(
+                    "invalid type '{}' for parameter '{}', expected '{}'",
+                    p.value.type_name(),
+                    p.field,
+                    kind_name(*want)
+                ),
+            ));
+        }
+        prev = Some(p.field.as_str());
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn validate_reports_like_vir_typed_params_validate() {
+        let keys = [("b", kind::BOOLEAN), ("a", kind::UINT)];
+        assert!(validate(&[TypedParam::new("a", TypedValue::UInt(1))], &keys).is_ok());
+        let dup = [
+            TypedParam::new("b", TypedValue::Boolean(true)),
+            TypedParam::new("b", TypedValue::Boolean(false)),
+        ];
+        assert_eq!(
+            validate(&dup, &keys).unwrap_err().message,
+            "invalid argument: parameter 'b' occurs multiple times"
+        );
+        let unknown = [TypedParam::new("z", TypedValue::Int(1))];
+        let e = validate(&unknown, &keys).unwrap_err();
+        assert_eq!(e.code, ErrorCode::ArgumentUnsupported);
+        assert!(
+            e.message.ends_with("parameter 'z' not supported"),
+            "{}",
+            e.message
+        );
+        // name order decides which error comes first
+        let both = [
+            TypedParam::new("b", TypedValue::Int(1)),
+            TypedParam::new("a", TypedValue::String("x".into())),
+        ];
+        assert_eq!(
+            validate(&both, &keys).unwrap_err().message,
+            "invalid argument: invalid type 'string' for parameter 'a', expected 'uint'"
+        );
+    }
 
     fn wire(v: &TypedValue) -> Vec<u8> {
         rvirt_xdr::to_bytes(v).unwrap().to_vec()

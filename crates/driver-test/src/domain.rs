@@ -16,7 +16,7 @@ use rvirt_core::info::{
     BlockInfo, BlockStats, ControlInfo, DomainInfo, DomainInterface, DomainStatsRecord, GuestTime,
     InterfaceStats, IpAddress, MemoryStat, SecurityLabel, VcpuInfo,
 };
-use rvirt_core::typed_param::{TypedParam, TypedValue};
+use rvirt_core::typed_param::{validate, TypedParam, TypedValue};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 fn now_us() -> i64 {
@@ -1004,44 +1004,4 @@ fn fs_toggle(frozen: &mut [bool; 2], mounts: &[String], freeze: bool) -> VirResu
     }
     *frozen = next;
     Ok(i32::try_from(n).unwrap_or(0))
-}
-
-/// `virTypedParamsValidate`: each parameter must be known and of the expected type (checked
-/// in name order, as libvirt sorts them first).
-pub(crate) fn validate(params: &[TypedParam], allowed: &[(&str, i32)]) -> VirResult<()> {
-    let mut sorted: Vec<&TypedParam> = params.iter().collect();
-    sorted.sort_by(|a, b| a.field.cmp(&b.field));
-    for p in sorted {
-        match allowed.iter().find(|(n, _)| *n == p.field) {
-            None => {
-                return Err(VirError::new(
-                    ErrorCode::ArgumentUnsupported,
-                    ErrorDomain::None,
-                    format!("parameter '{}' not supported", p.field),
-                ))
-            }
-            Some((_, t)) if *t != p.value.kind() => {
-                return Err(invalid_arg(format!(
-                    "invalid type '{}' for parameter '{}', expected '{}'",
-                    kind_name(p.value.kind()),
-                    p.field,
-                    kind_name(*t)
-                )))
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-fn kind_name(k: i32) -> &'static str {
-    match k {
-        1 => "int",
-        2 => "uint",
-        3 => "llong",
-        4 => "ullong",
-        5 => "double",
-        6 => "boolean",
-        _ => "string",
-    }
 }

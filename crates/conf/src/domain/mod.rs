@@ -12,6 +12,7 @@ mod format;
 mod hooks;
 mod os;
 mod parse;
+pub mod perf;
 mod postparse;
 mod topology;
 mod tuning;

@@ -5,11 +5,10 @@
 use std::time::Duration;
 
 use super::driver::{not_running, qmp_err, QemuDriver};
-use super::perf::validate_params;
 use rvirt_conf::domain::DomainDef;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use rvirt_core::handle::DomainRef;
-use rvirt_core::typed_param::{TypedParam, TypedValue, TYPED_PARAM_STRING_OKAY};
+use rvirt_core::typed_param::{kind, validate, TypedParam, TypedValue, TYPED_PARAM_STRING_OKAY};
 use serde_json::json;
 
 const T: Duration = Duration::from_secs(30);
@@ -102,12 +101,12 @@ impl QemuDriver {
             0,
             "qemuDomainSetLaunchSecurityState",
         )?;
-        validate_params(
+        validate(
             params,
             &[
-                (SEV_SECRET_HEADER, "string"),
-                (SEV_SECRET, "string"),
-                (SEV_SECRET_SET_ADDRESS, "ullong"),
+                (SEV_SECRET_HEADER, kind::STRING),
+                (SEV_SECRET, kind::STRING),
+                (SEV_SECRET_SET_ADDRESS, kind::ULLONG),
             ],
         )?;
         let sev = self.with_dom(dom, |o| Ok(is_sev(o.current_def())))?;
@@ -174,10 +173,13 @@ mod tests {
 
     #[test]
     fn secret_parameters_are_validated() {
-        let keys = [(SEV_SECRET_HEADER, "string"), (SEV_SECRET, "string")];
+        let keys = [
+            (SEV_SECRET_HEADER, kind::STRING),
+            (SEV_SECRET, kind::STRING),
+        ];
         let bad = [TypedParam::new(SEV_SECRET, TypedValue::UInt(1))];
         assert_eq!(
-            validate_params(&bad, &keys).unwrap_err().message,
+            validate(&bad, &keys).unwrap_err().message,
             "invalid argument: invalid type 'uint' for parameter 'sev-secret', expected 'string'"
         );
     }

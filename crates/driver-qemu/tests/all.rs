@@ -68,3 +68,5 @@ mod snapshot_tree;
 mod snapshot_virsh;
 #[path = "suite/tuning.rs"]
 mod tuning;
+#[path = "suite/virsh_guest.rs"]
+mod virsh_guest;

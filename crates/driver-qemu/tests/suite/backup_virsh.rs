@@ -2,41 +2,22 @@
 //! virsh against `rvirtd --root` with the real test guest: the remote driver, the daemon's
 //! dispatch and the QEMU driver end to end.
 
-use crate::common::{guest_available, guest_xml_with_disk, PidGuard};
-use crate::rvirtd::{qemu_pids, virsh_at as virsh, virsh_ok as ok};
+use crate::rvirtd::{virsh_at as virsh, virsh_ok as ok};
+use crate::virsh_guest::define_qcow2_guest;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 #[test]
 fn virsh_perf_compcache_backup() {
-    let Some(guest) = guest_available() else {
+    let Some(g) = define_qcow2_guest("bv", "16M") else {
         return;
     };
-    if !std::path::Path::new("/usr/bin/virsh").exists() {
-        eprintln!("skipping: virsh not installed");
-        return;
-    }
-    let d = rvirt_testkit::TestDaemon::start();
-    let pids = PidGuard::default();
-    let uri = d.uri("qemu:///system");
-    let disk = d.root().join("vdisk.qcow2");
-    let st = Command::new("qemu-img")
-        .args(["create", "-q", "-f", "qcow2", disk.to_str().unwrap(), "16M"])
-        .status()
-        .unwrap();
-    assert!(st.success());
-    let xml = guest_xml_with_disk("bv", &guest, "qcow2", disk.to_str().unwrap());
-    let xf = d.root().join("bv.xml");
-    std::fs::write(&xf, xml).unwrap();
-    ok(&uri, &["define", xf.to_str().unwrap()]);
+    let (d, uri, disk) = (&g.daemon, g.uri.as_str(), &g.disk);
     assert_eq!(
         ok(&uri, &["perf", "bv", "--enable", "cmt", "--config"]),
         "cmt            : enabled\n\n"
     );
-    ok(&uri, &["start", "bv"]);
-    for p in qemu_pids(d.root()) {
-        pids.add(p);
-    }
+    g.start();
     let perf = ok(&uri, &["perf", "bv"]);
     assert!(
         perf.starts_with("cmt            : enabled\nmbmt           : disabled\n"),

@@ -1,36 +1,16 @@
 //! Checkpoints through stock virsh against `rvirtd --root`: checkpoint-create-as,
 //! checkpoint-list, checkpoint-dumpxml --size, checkpoint-delete, undefine rules.
 
-use crate::common::{guest_available, guest_xml_with_disk, PidGuard};
-use crate::rvirtd::{qemu_pids, virsh_at as virsh, virsh_ok as ok};
-use std::process::Command;
+use crate::rvirtd::{virsh_at as virsh, virsh_ok as ok};
+use crate::virsh_guest::define_qcow2_guest;
 
 #[test]
 fn virsh_checkpoint_create_list_delete() {
-    let Some(guest) = guest_available() else {
+    let Some(g) = define_qcow2_guest("vc", "32M") else {
         return;
     };
-    if !std::path::Path::new("/usr/bin/virsh").exists() {
-        eprintln!("skipping: virsh not installed");
-        return;
-    }
-    let d = rvirt_testkit::TestDaemon::start();
-    let pids = PidGuard::default();
-    let uri = d.uri("qemu:///system");
-    let disk = d.root().join("cdisk.qcow2");
-    let st = Command::new("qemu-img")
-        .args(["create", "-q", "-f", "qcow2", disk.to_str().unwrap(), "32M"])
-        .status()
-        .unwrap();
-    assert!(st.success());
-    let xml = guest_xml_with_disk("vc", &guest, "qcow2", disk.to_str().unwrap());
-    let xf = d.root().join("vc.xml");
-    std::fs::write(&xf, xml).unwrap();
-    ok(&uri, &["define", xf.to_str().unwrap()]);
-    ok(&uri, &["start", "vc"]);
-    for p in qemu_pids(d.root()) {
-        pids.add(p);
-    }
+    let uri = g.uri.as_str();
+    g.start();
     let out = ok(&uri, &["checkpoint-create-as", "vc", "one"]);
     assert_eq!(out.trim(), "Domain checkpoint one created");
     ok(&uri, &["checkpoint-create-as", "vc", "two"]);

@@ -1,37 +1,17 @@
 //! Snapshots through stock virsh against `rvirtd --root`: snapshot-create-as, snapshot-list,
 //! snapshot-current, snapshot-revert, snapshot-delete.
 
-use crate::common::{guest_available, guest_xml_with_disk, PidGuard};
-use crate::rvirtd::{qemu_pids, virsh_at as virsh, virsh_ok as ok};
-use std::process::Command;
+use crate::rvirtd::{virsh_at as virsh, virsh_ok as ok};
+use crate::virsh_guest::define_qcow2_guest;
 use std::time::{Duration, Instant};
 
 #[test]
 fn virsh_snapshot_create_list_revert_delete() {
-    let Some(guest) = guest_available() else {
+    let Some(g) = define_qcow2_guest("vs", "32M") else {
         return;
     };
-    if !std::path::Path::new("/usr/bin/virsh").exists() {
-        eprintln!("skipping: virsh not installed");
-        return;
-    }
-    let d = rvirt_testkit::TestDaemon::start();
-    let pids = PidGuard::default();
-    let uri = d.uri("qemu:///system");
-    let disk = d.root().join("vdisk.qcow2");
-    let st = Command::new("qemu-img")
-        .args(["create", "-q", "-f", "qcow2", disk.to_str().unwrap(), "32M"])
-        .status()
-        .unwrap();
-    assert!(st.success());
-    let xml = guest_xml_with_disk("vs", &guest, "qcow2", disk.to_str().unwrap());
-    let xf = d.root().join("vs.xml");
-    std::fs::write(&xf, xml).unwrap();
-    ok(&uri, &["define", xf.to_str().unwrap()]);
-    ok(&uri, &["start", "vs"]);
-    for p in qemu_pids(d.root()) {
-        pids.add(p);
-    }
+    let uri = g.uri.as_str();
+    g.start();
     let t = Instant::now();
     ok(
         &uri,

@@ -220,3 +220,41 @@ mod json_tests {
         );
     }
 }
+
+/// The `Label:  value` lines of an info command (`net-info`, `pool-info`, `vol-info`):
+/// printed as virsh prints them (`{label:<15} {value}`) as they come, so an error part-way
+/// leaves the lines before it as virsh does, or gathered into one JSON object under
+/// `--json` (keys are the labels without the colon) and printed by [`InfoLines::finish`].
+pub struct InfoLines<'a> {
+    ctl: &'a mut crate::vsh::Ctl,
+    json: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl<'a> InfoLines<'a> {
+    /// Starts an info listing on `ctl`.
+    pub fn new(ctl: &'a mut crate::vsh::Ctl) -> Self {
+        let json = ctl.json.then(serde_json::Map::new);
+        InfoLines { ctl, json }
+    }
+
+    /// One line: `label` with its colon, as virsh prints it.
+    pub fn line(&mut self, label: &str, value: impl std::fmt::Display) {
+        match &mut self.json {
+            Some(m) => {
+                m.insert(
+                    label.trim_end_matches(':').to_string(),
+                    serde_json::Value::String(value.to_string()),
+                );
+            }
+            None => self.ctl.print(&format!("{label:<15} {value}\n")),
+        }
+    }
+
+    /// Prints the JSON object (nothing more in text mode).
+    pub fn finish(self) {
+        if let Some(m) = self.json {
+            self.ctl
+                .print(&format!("{}\n", serde_json::Value::Object(m)));
+        }
+    }
+}

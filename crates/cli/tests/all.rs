@@ -770,4 +770,36 @@ mod own {
         let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
         assert_eq!(v, serde_json::json!([]));
     }
+
+    #[test]
+    fn json_info_commands_and_domstats() {
+        let d = workdir();
+        let bin = PathBuf::from(env!("CARGO_BIN_EXE_rvirsh"));
+        let json = |cmd: &str| -> serde_json::Value {
+            let (out, err, rc) = run(&bin, d.path(), &["--json", cmd]);
+            assert_eq!(rc, 0, "{cmd}: {err}");
+            serde_json::from_str(out.trim()).unwrap()
+        };
+        let v = json("net-info default");
+        assert_eq!(v["Name"], "default");
+        assert_eq!(v["Bridge"], "virbr0");
+        assert_eq!(v["Active"], "yes");
+        let v = json("pool-info default-pool");
+        assert_eq!(v["State"], "running");
+        assert_eq!(v["Capacity"], "100.00 GiB");
+        let v = json("domstats test --state");
+        assert_eq!(v[0]["domain"], "test");
+        assert_eq!(v[0]["stats"]["state.state"], 1);
+        // the text form is unchanged, and an error part-way still fails the command
+        let (out, _, rc) = run(&bin, d.path(), &["net-info default"]);
+        assert_eq!(rc, 0);
+        assert!(out.starts_with("Name:           default\n"), "{out}");
+        let (out, _, rc) = run(
+            &bin,
+            d.path(),
+            &["--json", "vol-info --pool default-pool nosuch"],
+        );
+        assert_eq!(rc, 1);
+        assert!(out.trim().is_empty(), "{out}");
+    }
 }

@@ -503,6 +503,19 @@ pub fn param_str(v: &TypedValue) -> String {
     }
 }
 
+/// A typed parameter as a JSON value: numbers stay numbers, booleans booleans.
+fn param_json(v: &TypedValue) -> serde_json::Value {
+    match v {
+        TypedValue::Int(x) => (*x).into(),
+        TypedValue::UInt(x) => (*x).into(),
+        TypedValue::LLong(x) => (*x).into(),
+        TypedValue::ULLong(x) => (*x).into(),
+        TypedValue::Double(x) => (*x).into(),
+        TypedValue::Boolean(b) => (*b).into(),
+        TypedValue::String(s) => s.clone().into(),
+    }
+}
+
 async fn domstats(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let groups = [
         ("state", 1u32),
@@ -547,6 +560,21 @@ async fn domstats(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         doms.push(lookup::domain_by(conn, n).await?);
     }
     let recs = conn.get_all_domain_stats(doms, stats, flags).await?;
+    if ctl.json {
+        let arr: Vec<_> = recs
+            .iter()
+            .map(|r| {
+                let stats: serde_json::Map<String, serde_json::Value> = r
+                    .params
+                    .iter()
+                    .map(|p| (p.field.clone(), param_json(&p.value)))
+                    .collect();
+                serde_json::json!({"domain": r.dom.name, "stats": stats})
+            })
+            .collect();
+        ctl.print(&format!("{}\n", serde_json::Value::Array(arr)));
+        return Ok(());
+    }
     for (i, r) in recs.iter().enumerate() {
         if i > 0 {
             ctl.print("\n");

@@ -5,7 +5,7 @@ use rvirt::Connect;
 
 use super::util::read_file;
 use crate::lookup;
-use crate::output::Table;
+use crate::output::{InfoLines, Table};
 use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl, Failure};
 
@@ -22,22 +22,23 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         "net-list" => list(ctl, conn, cmd).await,
         "net-info" => {
             let n = lookup::network(conn, cmd, "network").await?;
-            ctl.print(&format!("{:<15} {}\n", "Name:", n.name));
-            ctl.print(&format!("{:<15} {}\n", "UUID:", n.uuid));
+            let mut info = InfoLines::new(ctl);
+            info.line("Name:", &n.name);
+            info.line("UUID:", &n.uuid);
             if let Ok(a) = conn.network_is_active(&n).await {
-                ctl.print(&format!("{:<15} {}\n", "Active:", yn(a)));
+                info.line("Active:", yn(a));
             }
             if let Ok(p) = conn.network_is_persistent(&n).await {
-                ctl.print(&format!("{:<15} {}\n", "Persistent:", yn(p)));
+                info.line("Persistent:", yn(p));
             }
-            if let Ok(a) = conn.network_get_autostart(&n).await {
-                ctl.print(&format!("{:<15} {}\n", "Autostart:", yn(a)));
-            } else {
-                ctl.print(&format!("{:<15} {}\n", "Autostart:", "no autostart"));
+            match conn.network_get_autostart(&n).await {
+                Ok(a) => info.line("Autostart:", yn(a)),
+                Err(_) => info.line("Autostart:", "no autostart"),
             }
             if let Ok(b) = conn.network_get_bridge_name(&n).await {
-                ctl.print(&format!("{:<15} {b}\n", "Bridge:"));
+                info.line("Bridge:", b);
             }
+            info.finish();
             Ok(())
         }
         "net-dumpxml" => {

@@ -79,6 +79,10 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         .map_err(|e| Failure::ctx("Failed to list node devices", e))?;
     let mut names: Vec<String> = devs.iter().map(|d| d.name.clone()).collect();
     names.sort();
+    if ctl.json && !cmd.has("tree") {
+        ctl.print(&format!("{}\n", serde_json::json!(names)));
+        return Ok(());
+    }
     if !cmd.has("tree") {
         for n in &names {
             ctl.print(&format!("{n}\n"));
@@ -91,6 +95,14 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         items.push((d.name.clone(), parent));
     }
     items.sort();
+    if ctl.json {
+        let rows: Vec<_> = items
+            .iter()
+            .map(|(name, parent)| serde_json::json!({"name": name, "parent": parent}))
+            .collect();
+        ctl.print(&format!("{}\n", serde_json::Value::Array(rows)));
+        return Ok(());
+    }
     ctl.print(&crate::tree::render(&items));
     Ok(())
 }

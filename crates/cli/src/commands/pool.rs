@@ -6,7 +6,7 @@ use rvirt::Connect;
 
 use super::util::read_file;
 use crate::lookup;
-use crate::output::{fmt_capacity, Table};
+use crate::output::{fmt_capacity, InfoLines, Table};
 use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl, Failure};
 
@@ -36,33 +36,23 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         "pool-list" => list(ctl, conn, cmd).await,
         "pool-info" => {
             let p = lookup::pool(conn, cmd, "pool").await?;
-            ctl.print(&format!("{:<15} {}\n", "Name:", p.name));
-            ctl.print(&format!("{:<15} {}\n", "UUID:", p.uuid));
+            let mut info = InfoLines::new(ctl);
+            info.line("Name:", &p.name);
+            info.line("UUID:", &p.uuid);
             let i = conn.pool_get_info(&p).await?;
-            ctl.print(&format!("{:<15} {}\n", "State:", state_str(i.state)));
+            info.line("State:", state_str(i.state));
             if let Ok(x) = conn.pool_is_persistent(&p).await {
-                ctl.print(&format!("{:<15} {}\n", "Persistent:", yn(x)));
+                info.line("Persistent:", yn(x));
             }
             if let Ok(x) = conn.pool_get_autostart(&p).await {
-                ctl.print(&format!("{:<15} {}\n", "Autostart:", yn(x)));
+                info.line("Autostart:", yn(x));
             }
             if i.state == 2 || i.state == 3 {
-                ctl.print(&format!(
-                    "{:<15} {}\n",
-                    "Capacity:",
-                    fmt_capacity(i.capacity)
-                ));
-                ctl.print(&format!(
-                    "{:<15} {}\n",
-                    "Allocation:",
-                    fmt_capacity(i.allocation)
-                ));
-                ctl.print(&format!(
-                    "{:<15} {}\n",
-                    "Available:",
-                    fmt_capacity(i.available)
-                ));
+                info.line("Capacity:", fmt_capacity(i.capacity));
+                info.line("Allocation:", fmt_capacity(i.allocation));
+                info.line("Available:", fmt_capacity(i.available));
             }
+            info.finish();
             Ok(())
         }
         "pool-dumpxml" => {

@@ -7,7 +7,7 @@ use rvirt::{Connect, StreamChunk};
 
 use super::util::{read_file, scaled, strerror, uint_opt};
 use crate::lookup;
-use crate::output::{fmt_capacity, Table};
+use crate::output::{fmt_capacity, InfoLines, Table};
 use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl, Failure};
 
@@ -30,18 +30,12 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         "vol-info" => {
             let v = lookup::vol(conn, cmd, "vol").await?;
             let i = conn.vol_get_info(&v, 0).await?;
-            ctl.print(&format!("{:<15} {}\n", "Name:", v.name));
-            ctl.print(&format!("{:<15} {}\n", "Type:", vol_type_str(i.vol_type)));
-            ctl.print(&format!(
-                "{:<15} {}\n",
-                "Capacity:",
-                fmt_capacity(i.capacity)
-            ));
-            ctl.print(&format!(
-                "{:<15} {}\n",
-                "Allocation:",
-                fmt_capacity(i.allocation)
-            ));
+            let mut info = InfoLines::new(ctl);
+            info.line("Name:", &v.name);
+            info.line("Type:", vol_type_str(i.vol_type));
+            info.line("Capacity:", fmt_capacity(i.capacity));
+            info.line("Allocation:", fmt_capacity(i.allocation));
+            info.finish();
             Ok(())
         }
         "vol-dumpxml" => {

@@ -147,7 +147,9 @@ impl QemuDriver {
         let me = self.clone();
         let h = tokio::spawn(async move {
             let attached = me.attach_monitor(uuid, &s).await;
-            if !attached {
+            if attached {
+                me.reconnect_hook(uuid).await;
+            } else {
                 me.guest_gone(uuid, &name, &s);
                 let _ = go.wait_for(|v| *v).await;
                 // start-up autostarts domains found shut off, this one included
@@ -189,6 +191,30 @@ impl QemuDriver {
         }
         let _ = std::fs::remove_file(status_path(&self.opts.paths, name));
         let _ = std::fs::remove_dir_all(&s.domain_dir);
+    }
+
+    /// `qemuProcessReconnect`'s `reconnect begin -` hook with the live XML; a failing hook
+    /// kills the re-attached QEMU (libvirt: "the existing QEMU process will be killed
+    /// off"), leaving the domain shut off with reason failed.
+    async fn reconnect_hook(&self, uuid: Uuid) {
+        let found = self
+            .lock()
+            .get(&uuid)
+            .and_then(|o| Some((o.handle(), o.vm.clone()?)));
+        let Some((handle, vm)) = found else {
+            return;
+        };
+        let xml = self.xml_desc(&handle, 0).unwrap_or_default();
+        let hook =
+            crate::hooks::run_hook(&self.opts.paths, &handle.name, "reconnect", "begin", &xml)
+                .await;
+        if let Err(e) = hook {
+            tracing::warn!(domain = %handle.name, error = %e.message,
+                "reconnect hook failed: killing the guest");
+            *vm.stop_reason.lock().unwrap_or_else(|p| p.into_inner()) =
+                Some((shutoff::FAILED, detail::STOPPED_FAILED));
+            self.abort_vm(&vm).await;
+        }
     }
 
     /// Reconnects QMP to a live guest and starts watching it; false if the monitor cannot

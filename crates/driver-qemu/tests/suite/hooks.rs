@@ -190,3 +190,77 @@ async fn hook_dir_body() {
     );
     assert!(qemu_pids(root.path()).is_empty());
 }
+
+/// After a kill -9 of rvirtd, re-attaching runs `NAME reconnect begin -` with the live XML;
+/// when that hook fails the guest is killed off and shut off (failed), as in libvirt.
+#[test]
+fn reconnect_hook_runs_on_reattach_and_a_failing_one_kills_the_guest() {
+    let Some(guest) = stock_virsh_guest() else {
+        return;
+    };
+    let root = crate::rvirtd::temp_root("rvirt-hook-reconnect-");
+    let hooks = root.path().join("etc/libvirt/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let log = hooks.join("calls.log");
+    let deny = hooks.join("deny");
+    script(
+        &hooks.join("qemu"),
+        &format!(
+            "xml=$(cat)\necho \"$* $(echo \"$xml\" | grep -c \"<domain type='qemu' id=\")\" >> {}\n\
+             if [ \"$2\" = reconnect ] && [ -e {} ]; then echo no >&2; exit 1; fi\n",
+            log.display(),
+            deny.display()
+        ),
+    );
+    let mut d = crate::rvirtd::Rvirtd::start(root.path()).log_on_failure();
+    let pids = PidGuard::default();
+    let xf = root.path().join("rh.xml");
+    std::fs::write(&xf, guest_xml("rh", &guest)).unwrap();
+    d.ok(&["define", xf.to_str().unwrap()]);
+    d.ok(&["start", "rh"]);
+    let pid = d.qemu_pid("rh").unwrap();
+    pids.add(pid);
+
+    // a passing reconnect hook: same QEMU, still running, hook saw the live XML
+    d.kill9();
+    d.spawn();
+    assert_eq!(d.ok(&["domstate", "rh"]).trim(), "running");
+    assert_eq!(d.qemu_pid("rh"), Some(pid));
+    let t = Instant::now();
+    let mut calls = String::new();
+    while t.elapsed() < Duration::from_secs(20) && !calls.ends_with("reconnect begin - 1\n") {
+        std::thread::sleep(Duration::from_millis(50));
+        calls = std::fs::read_to_string(&log).unwrap();
+    }
+    assert!(calls.ends_with("rh reconnect begin - 1\n"), "{calls}");
+
+    // a failing one: the guest is killed off
+    std::fs::write(&deny, "").unwrap();
+    d.kill9();
+    d.spawn();
+    let took = d.wait_state("rh", "shut off", Duration::from_secs(20));
+    assert!(took.is_some(), "{}", d.ok(&["domstate", "rh", "--reason"]));
+    assert_eq!(
+        d.ok(&["domstate", "rh", "--reason"]).trim(),
+        "shut off (failed)"
+    );
+    let t = Instant::now();
+    while running(pid) && t.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!running(pid), "QEMU {pid} still running");
+    let calls = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        calls.contains("rh reconnect begin - 1\nrh stopped end - 0\n")
+            || calls.contains("rh reconnect begin - 1\nrh stopped end - 1\n"),
+        "{calls}"
+    );
+}
+
+/// Whether `pid` exists and is not a zombie waiting for PID 1 to reap it.
+fn running(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|st| st.rsplit(") ").next().map(|r| !r.starts_with('Z')))
+        .unwrap_or(false)
+}

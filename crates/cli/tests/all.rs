@@ -31,6 +31,14 @@ const SECRET_XML: &str = "<secret ephemeral='no' private='no'>\n  \
 <uuid>44444444-5555-6666-7777-888888888888</uuid>\n  <usage type='volume'>\n    \
 <volume>/var/lib/x.img</volume>\n  </usage>\n</secret>\n";
 
+/// A minimal domain `p` with `events` in its `<perf>`.
+fn perf_xml(events: &str) -> String {
+    format!(
+        "<domain type='test'><name>p</name><memory>1024</memory><os><type>hvm</type></os>\
+         <perf>{events}</perf></domain>"
+    )
+}
+
 fn workdir() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
     for (n, c) in [
@@ -41,6 +49,23 @@ fn workdir() -> tempfile::TempDir {
         ("mem.xml", MEM_XML),
         ("secret.xml", SECRET_XML),
         ("bad.xml", "<domain"),
+        (
+            "perf.xml",
+            &perf_xml("<event name='mbml' enabled='yes'/><event name='cmt' enabled='no'/>"),
+        ),
+        (
+            "perf-dup.xml",
+            &perf_xml("<event name='cmt' enabled='yes'/><event name='cmt' enabled='no'/>"),
+        ),
+        (
+            "perf-bad.xml",
+            &perf_xml("<event name='bogus' enabled='yes'/>"),
+        ),
+        ("perf-noname.xml", &perf_xml("<event enabled='yes'/>")),
+        (
+            "perf-maybe.xml",
+            &perf_xml("<event name='cmt' enabled='maybe'/>"),
+        ),
     ] {
         std::fs::write(d.path().join(n), c).unwrap();
     }

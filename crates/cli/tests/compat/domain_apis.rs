@@ -7,6 +7,11 @@ use super::*;
 
 cases! {
     perf_get => "perf test";
+    perf_xml_reordered => "define perf.xml; dumpxml p --xpath //perf; perf p --config";
+    perf_xml_duplicate => "define perf-dup.xml";
+    perf_xml_unknown => "define perf-bad.xml";
+    perf_xml_no_name => "define perf-noname.xml";
+    perf_xml_bad_enabled => "define perf-maybe.xml";
     perf_get_config => "perf test --config";
     perf_get_live => "perf test --live";
     perf_enable => "perf test --enable cmt";

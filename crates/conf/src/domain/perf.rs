@@ -97,6 +97,50 @@ pub fn apply_perf(def: &mut DomainDef, params: &[TypedParam]) {
     });
 }
 
+/// Checks `<perf>` as libvirt's parser does (every event named, known, given once, with
+/// `enabled` yes or no) and puts the events in enum order, the order libvirt formats them.
+pub(crate) fn check_and_order_perf(def: &mut DomainDef) -> rvirt_core::VirResult<()> {
+    use super::parse::xml_err;
+    let Some(perf) = def.extra.iter_mut().find(|e| e.name == "perf") else {
+        return Ok(());
+    };
+    let mut seen = [false; PERF_EVENTS.len()];
+    for e in perf.children.iter().filter(|e| e.name == "event") {
+        let name = e
+            .attr("name")
+            .ok_or_else(|| xml_err("Missing required attribute 'name' in element 'event'"))?;
+        let Some(i) = PERF_EVENTS.iter().position(|n| *n == name) else {
+            return Err(xml_err(format!(
+                "Invalid value for attribute 'name' in element 'event': '{name}'."
+            )));
+        };
+        match e.attr("enabled") {
+            None => {
+                return Err(xml_err(
+                    "Missing required attribute 'enabled' in element 'event'",
+                ))
+            }
+            Some("yes" | "no") => {}
+            Some(v) => {
+                return Err(xml_err(format!(
+                    "Invalid value for attribute 'enabled' in element 'event': '{v}'."
+                )))
+            }
+        }
+        if std::mem::replace(&mut seen[i], true) {
+            return Err(xml_err(format!(
+                "perf event '{name}' was already specified"
+            )));
+        }
+    }
+    perf.children.sort_by_key(|e| {
+        e.attr("name")
+            .and_then(|n| PERF_EVENTS.iter().position(|x| *x == n))
+            .unwrap_or(PERF_EVENTS.len())
+    });
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,6 +43,7 @@ fn memory_devices_kib(def: &DomainDef) -> u64 {
 
 /// Applies post-parse defaults and adds implicit devices.
 pub(crate) fn post_parse(def: &mut DomainDef, hooks: &dyn DriverHooks) -> VirResult<()> {
+    super::perf::check_and_order_perf(def)?;
     let numa = numa_total_kib(def);
     let hotplug = memory_devices_kib(def);
     if numa > 0 && def.max_memory_kib == 0 {

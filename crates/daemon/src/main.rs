@@ -22,7 +22,7 @@ use rvirt_rpc::server::{Program, Server};
 
 use crate::cli::Cli;
 use crate::config::DaemonConfig;
-use crate::dispatch::{Daemon, QemuProgram, RemoteProgram};
+use crate::dispatch::{Daemon, LxcProgram, QemuProgram, RemoteProgram};
 use crate::hypervisor::HypervisorFactory;
 use crate::paths::Paths;
 
@@ -186,7 +186,10 @@ async fn serve(
         Arc::new(RemoteProgram {
             daemon: daemon.clone(),
         }),
-        Arc::new(QemuProgram { daemon }),
+        Arc::new(QemuProgram {
+            daemon: daemon.clone(),
+        }),
+        Arc::new(LxcProgram { daemon }),
     ];
     let server = Server::new(config.server_config(), programs);
 

@@ -339,6 +339,7 @@ mod with_test_driver {
 mod agent_jobs;
 mod checkpoint;
 mod domain_apis;
+mod lxc_program;
 mod nwfilter;
 mod tuning;
 

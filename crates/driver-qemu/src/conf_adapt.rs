@@ -9,7 +9,11 @@ use rvirt_core::error::VirResult;
 
 /// Parses domain XML with the QEMU driver's defaults.
 pub fn parse_domain(xml: &str, caps: Option<&QemuCaps>) -> VirResult<DomainDef> {
-    let mut def = DomainDef::parse(xml, &ParseOptions::default())?;
+    let opts = ParseOptions {
+        hooks: Some(std::sync::Arc::new(QemuParseHooks)),
+        ..ParseOptions::default()
+    };
+    let mut def = DomainDef::parse(xml, &opts)?;
     let (had_arch, had_targets) = original_facts(xml);
     if !had_arch {
         def.os_arch = Some(caps.map_or("x86_64", |c| c.arch.as_str()).to_string());
@@ -22,6 +26,17 @@ pub fn parse_domain(xml: &str, caps: Option<&QemuCaps>) -> VirResult<DomainDef> 
     }
     qemu_post_parse(&mut def, caps);
     Ok(def)
+}
+
+/// The QEMU driver's parse hooks: the test driver's defaults (undone above) plus
+/// `VIR_DOMAIN_DEF_FEATURE_DISK_FD` (`<source fdgroup>`, `virDomainFDAssociate`).
+#[derive(Debug, Clone, Copy, Default)]
+struct QemuParseHooks;
+
+impl rvirt_conf::domain::DriverHooks for QemuParseHooks {
+    fn supports_disk_fd(&self) -> bool {
+        true
+    }
 }
 
 /// `(<os><type arch=…> present, per <interface>: <target dev> present)` in the input text.

@@ -89,17 +89,59 @@ impl QemuDriver {
             QEMU_MONITOR_COMMAND_HMP,
             "virDomainQemuMonitorCommand",
         )?;
+        self.monitor_command_fd(dom, cmd, None, flags).await
+    }
+
+    /// `virDomainQemuMonitorCommandWithFiles`: [`Self::monitor_command`] with at most one
+    /// fd passed to QEMU on the monitor socket together with the command (`SCM_RIGHTS`, as
+    /// `getfd`/`add-fd` expect). No fds come back.
+    pub async fn monitor_command_with_files(
+        &self,
+        dom: &DomainRef,
+        cmd: &str,
+        fds: Vec<std::os::fd::OwnedFd>,
+        flags: u32,
+    ) -> VirResult<(String, Vec<std::os::fd::OwnedFd>)> {
+        VirError::check_flags(
+            ErrorDomain::Qemu,
+            flags,
+            QEMU_MONITOR_COMMAND_HMP,
+            "qemuDomainQemuMonitorCommandWithFiles",
+        )?;
+        if fds.len() > 1 {
+            return Err(VirError::new(
+                rvirt_core::error::ErrorCode::OperationUnsupported,
+                ErrorDomain::Qemu,
+                "at most 1 fd can be passed to qemu along with a command",
+            ));
+        }
+        let fd = fds.first().map(std::os::fd::AsFd::as_fd);
+        let text = self.monitor_command_fd(dom, cmd, fd, flags).await?;
+        Ok((text, Vec::new()))
+    }
+
+    async fn monitor_command_fd(
+        &self,
+        dom: &DomainRef,
+        cmd: &str,
+        fd: Option<std::os::fd::BorrowedFd<'_>>,
+        flags: u32,
+    ) -> VirResult<String> {
         let vm = self.vm_of(dom)?;
         let live = self.lookup_uuid(dom.uuid)?;
         self.taint_custom_monitor(&live);
+        let run = |name: &str, args: Option<Value>| {
+            let qmp = vm.qmp.clone();
+            let name = name.to_string();
+            async move {
+                match fd {
+                    Some(fd) => qmp.execute_with_fd(&name, args, fd, T).await,
+                    None => qmp.execute(&name, args, T).await,
+                }
+            }
+        };
         if flags & QEMU_MONITOR_COMMAND_HMP != 0 {
-            let r = vm
-                .qmp
-                .execute(
-                    "human-monitor-command",
-                    Some(json!({"command-line": cmd})),
-                    T,
-                )
+            let r = run("human-monitor-command", Some(json!({"command-line": cmd})))
                 .await
                 .map_err(monitor_err)?;
             return Ok(r.as_str().unwrap_or_default().to_string());
@@ -115,7 +157,7 @@ impl QemuDriver {
         })?;
         let args = v.get("arguments").cloned();
         let id = MONITOR_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        reply_text(vm.qmp.execute(name, args, T).await, id)
+        reply_text(run(name, args).await, id)
     }
 
     /// Marks a running domain tainted `custom-monitor`, logging it once per run as libvirt
@@ -168,6 +210,21 @@ impl QemuExtDriver for QemuConnection {
         self.driver.wait_attached(dom).await;
         rw(self, "virDomainQemuMonitorCommand")?;
         self.driver.monitor_command(dom, cmd, flags).await
+    }
+
+    /// virDomainQemuMonitorCommandWithFiles
+    async fn qemu_monitor_command_with_files(
+        &self,
+        dom: &DomainRef,
+        cmd: &str,
+        fds: Vec<std::os::fd::OwnedFd>,
+        flags: u32,
+    ) -> VirResult<(String, Vec<std::os::fd::OwnedFd>)> {
+        self.driver.wait_attached(dom).await;
+        rw(self, "virDomainQemuMonitorCommandWithFiles")?;
+        self.driver
+            .monitor_command_with_files(dom, cmd, fds, flags)
+            .await
     }
 
     /// virDomainQemuAgentCommand

@@ -20,6 +20,10 @@ mod common;
 mod dac;
 #[path = "suite/daemon_e2e.rs"]
 mod daemon_e2e;
+#[path = "suite/fdgroup.rs"]
+mod fdgroup;
+#[path = "suite/fdgroup_lifetime.rs"]
+mod fdgroup_lifetime;
 #[path = "suite/goldens.rs"]
 mod goldens;
 #[path = "suite/graphics.rs"]
@@ -28,6 +32,8 @@ mod graphics;
 mod graphics_fd;
 #[path = "suite/guest_direct.rs"]
 mod guest_direct;
+#[path = "suite/guest_fdgroup.rs"]
+mod guest_fdgroup;
 #[path = "suite/guest_net.rs"]
 mod guest_net;
 #[path = "suite/guest_volume.rs"]
@@ -44,6 +50,8 @@ mod memory_dimm;
 mod migrate;
 #[path = "suite/migrate_load.rs"]
 mod migrate_load;
+#[path = "suite/monitor_with_files.rs"]
+mod monitor_with_files;
 #[path = "suite/netns.rs"]
 mod netns;
 #[path = "suite/perf_compcache.rs"]

@@ -42,6 +42,19 @@ pub trait QemuExtDriver: Send + Sync {
         unsupported!(Dom, "virDomainQemuMonitorCommand")
     }
 
+    /// virDomainQemuMonitorCommandWithFiles: [`Self::qemu_monitor_command`] with `fds`
+    /// (at most one) handed to QEMU alongside the command (`SCM_RIGHTS`); returns the reply
+    /// text and the fds QEMU sent back (none today, as in libvirt).
+    async fn qemu_monitor_command_with_files(
+        &self,
+        _dom: &DomainRef,
+        _cmd: &str,
+        _fds: Vec<std::os::fd::OwnedFd>,
+        _flags: u32,
+    ) -> VirResult<(String, Vec<std::os::fd::OwnedFd>)> {
+        unsupported!(Dom, "virDomainQemuMonitorCommandWithFiles")
+    }
+
     /// virDomainQemuAgentCommand: a raw guest-agent command; `timeout` is seconds or −2
     /// (block), −1 (default), 0 (no wait). `None` when the agent sends no reply.
     async fn qemu_agent_command(

@@ -53,6 +53,7 @@ mod domain_tuning;
 mod events;
 mod fds;
 mod interface;
+mod lxc_program;
 mod migrate;
 mod network;
 mod node_extra;
@@ -77,6 +78,7 @@ use rvirt_rpc::server::{Client, Outcome, Program};
 use rvirt_xdr::{Decode, Decoder, Encode};
 
 pub use events::EventSubscriptions;
+pub use lxc_program::LxcProgram;
 pub use qemu_program::QemuProgram;
 
 /// Daemon-wide state shared by every connection.

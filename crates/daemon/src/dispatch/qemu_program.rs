@@ -184,10 +184,19 @@ async fn dispatch(cx: &Cx<'_>, p: i32, body: &[u8]) -> VirResult<Outcome> {
             }
             void()
         }
-        QEMU_PROC_DOMAIN_MONITOR_COMMAND_WITH_FILES => Err(VirError::no_support_in(
-            ErrorDomain::Dom,
-            "virDomainQemuMonitorCommandWithFiles",
-        )),
+        QEMU_PROC_DOMAIN_MONITOR_COMMAND_WITH_FILES => {
+            let a: QemuDomainMonitorCommandWithFilesArgs = args(body)?;
+            let fds = rvirt_rpc::server::take_call_fds();
+            let c = cx.conn()?;
+            let (result, fds) = c
+                .qemu_monitor_command_with_files(&a.dom, &a.cmd, fds, a.flags)
+                .await?;
+            let body = match reply(QemuDomainMonitorCommandWithFilesRet { result })? {
+                Outcome::Reply(b) => b,
+                other => return Ok(other),
+            };
+            Ok(Outcome::ReplyWithFds { body, fds })
+        }
         _ => Err(VirError::unknown_procedure(p)),
     }
 }

@@ -31,6 +31,23 @@ pub fn disk_args(
         if !matches!(fmt, "raw" | "qcow2" | "qed" | "vmdk" | "vdi" | "vpc") {
             return Err(unsupported(format!("unknown disk format '{fmt}'")));
         }
+        let mut path = path.to_string();
+        let mut storage_ro = "\"auto-read-only\":true".to_string();
+        if let Some(group) = crate::domain::fd_associate::disk_fdgroup(d) {
+            let (set, fds, ro) =
+                fdset_of(d).ok_or_else(|| crate::domain::fd_associate::fdgroup_missing(group))?;
+            for (i, fd) in fds.iter().enumerate() {
+                a.push("-add-fd".into());
+                a.push(format!(
+                    "set={set},fd={fd},opaque=libvirt-{node}-storage{i}"
+                ));
+            }
+            path = format!("/dev/fdset/{set}");
+            if let Some(ro) = ro {
+                storage_ro = format!("\"read-only\":{ro}");
+            }
+        }
+        let path = path.as_str();
         a.push("-blockdev".into());
         if network {
             a.push(iscsi_blockdev(d, path, node)?);
@@ -41,7 +58,7 @@ pub fn disk_args(
                 other => return Err(unsupported(format!("disk type '{other}' is not supported"))),
             };
             a.push(format!(
-                "{{\"driver\":\"{proto}\",\"filename\":{},\"node-name\":\"libvirt-{node}-storage\",\"auto-read-only\":true,\"discard\":\"unmap\"}}",
+                "{{\"driver\":\"{proto}\",\"filename\":{},\"node-name\":\"libvirt-{node}-storage\",{storage_ro},\"discard\":\"unmap\"}}",
                 json_str(path)
             ));
         }
@@ -104,6 +121,21 @@ pub fn disk_args(
     a.push("-device".into());
     a.push(dev);
     Ok(a)
+}
+
+/// The fdset id, fd numbers and storage `read-only` (one-fd groups) `mark_fdsets` gave a
+/// disk's `<source fdgroup>`.
+fn fdset_of(d: &Element) -> Option<(u32, Vec<i32>, Option<bool>)> {
+    use crate::domain::fd_associate::{FDSET_FDS_MARK, FDSET_MARK, FDSET_RO_MARK};
+    let s = d.child("source")?;
+    let set = s.attr(FDSET_MARK)?.parse().ok()?;
+    let fds = s
+        .attr(FDSET_FDS_MARK)?
+        .split(',')
+        .map(|n| n.parse().ok())
+        .collect::<Option<Vec<i32>>>()?;
+    let ro = s.attr(FDSET_RO_MARK).map(|v| v == "true");
+    Some((set, fds, ro))
 }
 
 /// `<disk type='network'><source protocol='iscsi' name='TARGET/LUN'><host name port/>`

@@ -122,6 +122,8 @@ impl QemuDriver {
             let mut doms = self.lock();
             if doms.get(&dom.uuid).is_some_and(|o| !o.state.is_active()) {
                 doms.remove(&dom.uuid);
+                // the domain object is gone: its associated fd groups are closed
+                self.fd_groups.forget(dom.uuid);
             }
         }
         self.emit_lifecycle(h, lifecycle::UNDEFINED, detail::UNDEFINED_REMOVED);

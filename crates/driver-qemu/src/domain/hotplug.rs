@@ -241,7 +241,7 @@ impl QemuDriver {
         };
         let mut dev = dev;
         match dev.name.as_str() {
-            "disk" => self.plug_disk(&vm.qmp, &dev, &alias, q35).await?,
+            "disk" => self.plug_disk(dom, &vm.qmp, &dev, &alias, q35).await?,
             _ => {
                 self.plug_host_side(&mut dev).await?;
                 if let Err(e) = self.plug_nic(&vm.qmp, &dev, &alias, q35).await {
@@ -264,6 +264,7 @@ impl QemuDriver {
 
     async fn plug_disk(
         &self,
+        dom: &DomainRef,
         qmp: &rvirt_qmp::QmpClient,
         dev: &Element,
         alias: &str,
@@ -284,16 +285,32 @@ impl QemuDriver {
             format!("libvirt-{n}-storage"),
             format!("libvirt-{n}-format"),
         );
-        qmp.execute(
-            "blockdev-add",
-            Some(
-                json!({"driver": "file", "filename": src, "node-name": storage,
-                "auto-read-only": true, "discard": "unmap"}),
+        // `<source fdgroup>`: the group's fds go to a new fd set (QMP `add-fd`)
+        let fdset = match super::fd_associate::disk_fdgroup(dev) {
+            Some(group) => Some(
+                self.add_fdset(dom.uuid, qmp, group, &storage, readonly)
+                    .await?,
             ),
-            T,
-        )
-        .await
-        .map_err(qmp_err)?;
+            None => None,
+        };
+        let mut props = json!({"driver": "file", "filename": src, "node-name": storage,
+            "auto-read-only": true, "discard": "unmap"});
+        if let Some((set, ro)) = fdset {
+            props["filename"] = json!(format!("/dev/fdset/{set}"));
+            if let (Some(ro), Some(m)) = (ro, props.as_object_mut()) {
+                m.remove("auto-read-only");
+                m.insert("read-only".into(), json!(ro));
+            }
+        }
+        let r = qmp.execute("blockdev-add", Some(props), T).await;
+        if let Err(e) = r {
+            if let Some((set, _)) = fdset {
+                let _ = qmp
+                    .execute("remove-fd", Some(json!({"fdset-id": set})), T)
+                    .await;
+            }
+            return Err(qmp_err(e));
+        }
         let r = qmp
             .execute(
                 "blockdev-add",
@@ -512,11 +529,14 @@ impl QemuDriver {
                 match node {
                     Some(fmt) => {
                         let storage = fmt.replace("-format", "-storage");
-                        for n in [fmt, storage] {
+                        for n in [fmt, storage.clone()] {
                             let _ = vm
                                 .qmp
                                 .execute("blockdev-del", Some(json!({"node-name": n})), T)
                                 .await;
+                        }
+                        if super::fd_associate::disk_fdgroup(&dev).is_some() {
+                            super::fd_associate::remove_fdsets_of(&vm.qmp, &storage).await;
                         }
                     }
                     None if dev.name == "interface" => {

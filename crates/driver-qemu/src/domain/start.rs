@@ -233,9 +233,14 @@ impl QemuDriver {
                 return Err(e);
             }
         }
-        let prepared = live;
-        // the macvtaps' /dev/tapN descriptors QEMU inherits (`-netdev tap,fd=N`)
-        let tap_fds = match super::macvtap::direct_fds(&prepared) {
+        let mut prepared = live;
+        // the macvtaps' /dev/tapN descriptors QEMU inherits (`-netdev tap,fd=N`), and the
+        // fds of the disks' associated fd groups (`-add-fd set=N,fd=M`)
+        let inherited = super::macvtap::direct_fds(&prepared).and_then(|mut f| {
+            f.extend(self.fdset_fds(uuid, &mut prepared)?);
+            Ok(f)
+        });
+        let tap_fds = match inherited {
             Ok(f) => f,
             Err(e) => {
                 crate::dac::restore_labels(paths, &name);
@@ -266,6 +271,7 @@ impl QemuDriver {
                 crate::command::vcpus::boot_all_online(&mut live);
             }
             let built = build_command(&mut live, &ctx);
+            super::fd_associate::unmark_fdsets(&mut live);
             if let Some(v) = vcpu_list {
                 if let Some(e) = live.extra.iter_mut().find(|e| e.name == "vcpus") {
                     *e = v;

@@ -109,6 +109,8 @@ impl QemuDriver {
             let _ = std::fs::remove_dir_all(&vm.domain_dir);
             if !o.persistent {
                 doms.remove(&uuid);
+                // a transient domain's object goes with it, closing its fd groups
+                self.fd_groups.forget(uuid);
             }
             h
         };

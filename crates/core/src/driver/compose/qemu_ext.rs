@@ -19,6 +19,19 @@ impl QemuExtDriver for ComposedConnection {
         self.primary.qemu_monitor_command(dom, cmd, flags).await
     }
 
+    /// virDomainQemuMonitorCommandWithFiles
+    async fn qemu_monitor_command_with_files(
+        &self,
+        dom: &DomainRef,
+        cmd: &str,
+        fds: Vec<std::os::fd::OwnedFd>,
+        flags: u32,
+    ) -> VirResult<(String, Vec<std::os::fd::OwnedFd>)> {
+        self.primary
+            .qemu_monitor_command_with_files(dom, cmd, fds, flags)
+            .await
+    }
+
     /// virDomainQemuAgentCommand
     async fn qemu_agent_command(
         &self,

@@ -131,7 +131,10 @@ pub fn image_paths(def: &DomainDef) -> Vec<PathBuf> {
     def.devices
         .iter()
         .filter(|d| d.name == "disk" && d.attr("type").unwrap_or("file") == "file")
-        .filter_map(|d| d.child("source")?.attr("file").map(PathBuf::from))
+        .filter_map(|d| d.child("source"))
+        // a disk opened from passed fds (`fdgroup`) is the client's business, as in libvirt
+        .filter(|s| s.attr("fdgroup").is_none())
+        .filter_map(|s| s.attr("file").map(PathBuf::from))
         .collect()
 }
 
@@ -214,6 +217,18 @@ mod tests {
         let g = d.join("group");
         std::fs::write(&g, "root:x:0:\nkvm:x:109:qemu\n").unwrap();
         (p, g)
+    }
+
+    #[test]
+    fn fdgroup_disks_are_not_relabelled() {
+        let xml = "<domain type='qemu'><name>g</name><memory>1024</memory>\
+                   <os><type>hvm</type></os><devices>\
+                   <disk type='file' device='disk'><source file='/img/a.qcow2'/>\
+                   <target dev='vda' bus='virtio'/></disk>\
+                   <disk type='file' device='disk'><source file='/img/b.raw' fdgroup='grp'/>\
+                   <target dev='vdb' bus='virtio'/></disk></devices></domain>";
+        let def = crate::conf_adapt::parse_domain(xml, None).unwrap();
+        assert_eq!(image_paths(&def), [PathBuf::from("/img/a.qcow2")]);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use async_trait::async_trait;
 use rvirt_core::driver::{QemuExtDriver, QemuMonitorEvent};
 use rvirt_core::error::{ErrorDomain, VirResult};
 use rvirt_core::handle::DomainRef;
+use std::os::fd::OwnedFd;
 use tokio::sync::broadcast;
 
 use super::{denied, ReadOnlyConnection};
@@ -19,6 +20,20 @@ impl QemuExtDriver for ReadOnlyConnection {
         _flags: u32,
     ) -> VirResult<String> {
         Err(denied(ErrorDomain::Dom, "virDomainQemuMonitorCommand"))
+    }
+
+    /// virDomainQemuMonitorCommandWithFiles
+    async fn qemu_monitor_command_with_files(
+        &self,
+        _dom: &DomainRef,
+        _cmd: &str,
+        _fds: Vec<OwnedFd>,
+        _flags: u32,
+    ) -> VirResult<(String, Vec<OwnedFd>)> {
+        Err(denied(
+            ErrorDomain::Dom,
+            "virDomainQemuMonitorCommandWithFiles",
+        ))
     }
 
     /// virDomainQemuAgentCommand
@@ -68,5 +83,13 @@ mod tests {
         );
         let e = c.qemu_agent_command(&dom, "{}", -1, 0).await.unwrap_err();
         assert_eq!(e.code, ErrorCode::OperationDenied);
+        let e = c
+            .qemu_monitor_command_with_files(&dom, "{}", Vec::new(), 0)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            e.message,
+            "operation forbidden: read only access prevents virDomainQemuMonitorCommandWithFiles"
+        );
     }
 }

@@ -102,6 +102,7 @@ impl QemuDriver {
                 .is_some_and(|o| !o.persistent && !o.state.is_active())
             {
                 doms.remove(&uuid);
+                self.fd_groups.forget(uuid);
             }
         }
         r

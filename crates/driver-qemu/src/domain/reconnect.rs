@@ -185,6 +185,7 @@ impl QemuDriver {
             o.id = -1;
             if !o.persistent {
                 doms.remove(&uuid);
+                self.fd_groups.forget(uuid);
             }
             drop(doms);
             self.emit_lifecycle(h, lifecycle::STOPPED, detail::STOPPED_FAILED);

@@ -226,6 +226,32 @@ impl QemuExtDriver for RemoteConnection {
         Ok(r.result)
     }
 
+    /// virDomainQemuMonitorCommandWithFiles (QEMU_PROC_DOMAIN_MONITOR_COMMAND_WITH_FILES 7):
+    /// the fds travel with the call (CALL_WITH_FDS, unix sockets only).
+    async fn qemu_monitor_command_with_files(
+        &self,
+        dom: &DomainRef,
+        cmd: &str,
+        fds: Vec<std::os::fd::OwnedFd>,
+        flags: u32,
+    ) -> VirResult<(String, Vec<std::os::fd::OwnedFd>)> {
+        let args = QemuDomainMonitorCommandWithFilesArgs {
+            dom: dom.clone(),
+            cmd: cmd.to_string(),
+            flags,
+        };
+        let (r, fds): (QemuDomainMonitorCommandWithFilesRet, _) = self
+            .client
+            .call_with_fds(
+                QEMU_PROGRAM,
+                QEMU_PROC_DOMAIN_MONITOR_COMMAND_WITH_FILES,
+                &args,
+                fds,
+            )
+            .await?;
+        Ok((r.result, fds))
+    }
+
     /// virDomainQemuAgentCommand (QEMU_PROC_DOMAIN_AGENT_COMMAND 3)
     async fn qemu_agent_command(
         &self,

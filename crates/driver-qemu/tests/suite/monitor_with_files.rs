@@ -5,6 +5,7 @@
 
 use crate::common::{guest_xml, stock_virsh_guest};
 use crate::rvirtd::{output_of, temp_root, Rvirtd};
+use rvirt_core::driver::QemuExtDriver;
 use std::process::Command;
 
 /// `virsh -c URI qemu-monitor-command DOM --pass-fds FDS CMD` with fds 3 and 4 open on
@@ -66,6 +67,23 @@ fn monitor_command_with_files_passes_the_fd_to_qemu() {
         out.contains("No file descriptor supplied via SCM_RIGHTS"),
         "{out}"
     );
+
+    // the rvirt client does the same
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let uri = d.uri();
+    let passed = std::fs::File::open(file).unwrap();
+    let reply = rt.block_on(async {
+        let conn = rvirt::Connect::open(&uri).await.unwrap();
+        let dom = conn.lookup_domain_by_name("mwf").await.unwrap();
+        let cmd = r#"{"execute":"add-fd","arguments":{"fdset-id":8,"opaque":"rvirt-client"}}"#;
+        conn.remote()
+            .unwrap()
+            .qemu_monitor_command_with_files(dom.handle(), cmd, vec![passed.into()], 0)
+            .await
+            .unwrap()
+    });
+    assert!(reply.0.contains("\"fdset-id\":8"), "{}", reply.0);
+    assert!(reply.1.is_empty());
 
     let (ok, out) = virsh_with_fds(&d, "3,4", r#"{"execute":"query-status"}"#, file);
     assert!(!ok, "{out}");

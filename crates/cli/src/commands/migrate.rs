@@ -29,6 +29,8 @@ pub static CMDS: &[CmdDef] = &[
         name: "migrate",
         summary: "migrate domain to another host",
         opts: &[
+            o("domain", Str, true, false),
+            o("desturi", Str, true, false),
             o("live", Bool, false, false),
             o("offline", Bool, false, false),
             o("p2p", Bool, false, false),
@@ -39,27 +41,43 @@ pub static CMDS: &[CmdDef] = &[
             o("suspend", Bool, false, false),
             o("copy-storage-all", Bool, false, false),
             o("copy-storage-inc", Bool, false, false),
+            o("copy-storage-synchronous-writes", Bool, false, false),
             o("change-protection", Bool, false, false),
             o("unsafe", Bool, false, false),
             o("verbose", Bool, false, false),
             o("compressed", Bool, false, false),
             o("auto-converge", Bool, false, false),
+            o("rdma-pin-all", Bool, false, false),
             o("abort-on-error", Bool, false, false),
             o("postcopy", Bool, false, false),
-            o("domain", Str, true, false),
-            o("desturi", Str, true, false),
+            o("postcopy-after-precopy", Bool, false, false),
+            o("postcopy-resume", Bool, false, false),
+            o("zerocopy", Bool, false, false),
             o("migrateuri", Str, false, false),
             o("graphicsuri", Str, false, false),
             o("listen-address", Str, false, false),
             o("dname", Str, false, false),
-            o("timeout", Int, false, true),
+            o("timeout", Int, false, false),
             o("timeout-suspend", Bool, false, false),
             o("timeout-postcopy", Bool, false, false),
-            o("xml", Str, false, true),
-            o("persistent-xml", Str, false, true),
-            o("migrate-disks", Str, false, true),
-            o("disks-port", Int, false, true),
-            o("bandwidth", Int, false, true),
+            o("xml", Str, false, false),
+            o("migrate-disks", Str, false, false),
+            o("disks-port", Int, false, false),
+            o("disks-uri", Str, false, false),
+            o("comp-methods", Str, false, false),
+            o("comp-mt-level", Int, false, false),
+            o("comp-mt-threads", Int, false, false),
+            o("comp-mt-dthreads", Int, false, false),
+            o("comp-xbzrle-cache", Int, false, false),
+            o("auto-converge-initial", Int, false, false),
+            o("auto-converge-increment", Int, false, false),
+            o("persistent-xml", Str, false, false),
+            o("tls", Bool, false, false),
+            o("postcopy-bandwidth", Int, false, false),
+            o("parallel", Bool, false, false),
+            o("parallel-connections", Int, false, false),
+            o("bandwidth", Int, false, false),
+            o("tls-destination", Str, false, false),
         ],
     },
     CmdDef {
@@ -104,50 +122,131 @@ fn uint(cmd: &Cmd, name: &str) -> Result<Option<u64>, Failure> {
 }
 
 fn read_file(path: &str) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::msg(format!("Failed to open file '{path}': {e}")))
+    std::fs::read_to_string(path).map_err(|_| Failure::msg(format!("cannot read file '{path}'")))
 }
 
 fn s(name: &str, v: &str) -> TypedParam {
     TypedParam::new(name, TypedValue::String(v.to_string()))
 }
 
-/// `virsh migrate`'s flags and typed parameters.
-fn flags_and_params(cmd: &Cmd) -> Result<(u32, Vec<TypedParam>), Failure> {
+/// A signed 32-bit option (`vshCommandOptInt`).
+fn int32(cmd: &Cmd, name: &str) -> Result<Option<i32>, Failure> {
+    match cmd.int(name).map_err(Failure::msg)? {
+        None => Ok(None),
+        Some(v) => i32::try_from(v).map(Some).map_err(|_| {
+            Failure::msg(format!(
+                "Numeric value '{}' for <{name}> option is malformed or out of range",
+                cmd.get(name).unwrap_or_default()
+            ))
+        }),
+    }
+}
+
+/// The option checks `cmdMigrate` makes before it looks the domain up.
+fn check_exclusive(cmd: &Cmd) -> Result<(), Failure> {
+    for (a, b) in [("live", "offline"), ("timeout-suspend", "timeout-postcopy")] {
+        if cmd.has(a) && cmd.has(b) {
+            return Err(Failure::msg(format!(
+                "Options --{a} and --{b} are mutually exclusive"
+            )));
+        }
+    }
+    for (opt, needs) in [
+        ("postcopy-after-precopy", "postcopy"),
+        ("timeout-postcopy", "postcopy"),
+        ("persistent-xml", "persistent"),
+        ("tls-destination", "tls"),
+    ] {
+        if cmd.has(opt) && !cmd.has(needs) {
+            return Err(Failure::msg(format!(
+                "Option --{needs} is required by option --{opt}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `virsh migrate`'s flags (`virDomainMigrateFlags`).
+fn flags(cmd: &Cmd) -> u32 {
     let table: &[(&str, u32)] = &[
         ("live", mf::LIVE),
         ("offline", mf::OFFLINE),
         ("p2p", mf::PEER2PEER),
         ("tunnelled", mf::TUNNELLED),
-        ("tunneled", mf::TUNNELLED),
         ("persistent", mf::PERSIST_DEST),
         ("undefinesource", mf::UNDEFINE_SOURCE),
         ("suspend", mf::PAUSED),
         ("copy-storage-all", mf::NON_SHARED_DISK),
         ("copy-storage-inc", mf::NON_SHARED_INC),
+        (
+            "copy-storage-synchronous-writes",
+            mf::NON_SHARED_SYNCHRONOUS_WRITES,
+        ),
         ("change-protection", mf::CHANGE_PROTECTION),
         ("unsafe", mf::UNSAFE),
         ("compressed", mf::COMPRESSED),
         ("auto-converge", mf::AUTO_CONVERGE),
+        ("rdma-pin-all", mf::RDMA_PIN_ALL),
         ("abort-on-error", mf::ABORT_ON_ERROR),
         ("postcopy", mf::POSTCOPY),
+        ("postcopy-resume", mf::POSTCOPY_RESUME),
+        ("zerocopy", mf::ZEROCOPY),
+        ("tls", mf::TLS),
+        ("parallel", mf::PARALLEL),
     ];
-    let mut flags = 0;
-    for (opt, f) in table {
-        if cmd.has(opt) {
-            flags |= f;
-        }
-    }
+    table
+        .iter()
+        .filter(|(opt, _)| cmd.has(opt))
+        .fold(0, |acc, (_, f)| acc | f)
+}
+
+/// `virsh migrate`'s typed parameters, in the order `doMigrate` builds them.
+fn params(cmd: &Cmd) -> Result<Vec<TypedParam>, Failure> {
     let mut p = Vec::new();
     for (opt, name) in [
         ("migrateuri", mp::URI),
         ("graphicsuri", mp::GRAPHICS_URI),
         ("listen-address", mp::LISTEN_ADDRESS),
-        ("dname", mp::DEST_NAME),
     ] {
         if let Some(v) = cmd.get(opt) {
             p.push(s(name, v));
         }
+    }
+    if let Some(port) = int32(cmd, "disks-port")? {
+        if port != 0 {
+            p.push(TypedParam::new(mp::DISKS_PORT, TypedValue::Int(port)));
+        }
+    }
+    if let Some(v) = cmd.get("disks-uri") {
+        p.push(s(mp::DISKS_URI, v));
+    }
+    if let Some(v) = cmd.get("dname") {
+        p.push(s(mp::DEST_NAME, v));
+    }
+    for (opt, name) in [
+        ("migrate-disks", mp::MIGRATE_DISKS),
+        ("comp-methods", mp::COMPRESSION),
+    ] {
+        if let Some(d) = cmd.get(opt) {
+            for t in d.split(',').filter(|t| !t.is_empty()) {
+                p.push(s(name, t));
+            }
+        }
+    }
+    for (opt, name) in [
+        ("comp-mt-level", mp::COMPRESSION_MT_LEVEL),
+        ("comp-mt-threads", mp::COMPRESSION_MT_THREADS),
+        ("comp-mt-dthreads", mp::COMPRESSION_MT_DTHREADS),
+    ] {
+        if let Some(v) = int32(cmd, opt)? {
+            p.push(TypedParam::new(name, TypedValue::Int(v)));
+        }
+    }
+    if let Some(v) = uint(cmd, "comp-xbzrle-cache")? {
+        p.push(TypedParam::new(
+            mp::COMPRESSION_XBZRLE_CACHE,
+            TypedValue::ULLong(v),
+        ));
     }
     if let Some(f) = cmd.get("xml") {
         p.push(s(mp::DEST_XML, &read_file(f)?));
@@ -155,19 +254,33 @@ fn flags_and_params(cmd: &Cmd) -> Result<(u32, Vec<TypedParam>), Failure> {
     if let Some(f) = cmd.get("persistent-xml") {
         p.push(s(mp::PERSIST_XML, &read_file(f)?));
     }
-    if let Some(d) = cmd.get("migrate-disks") {
-        for t in d.split(',').filter(|t| !t.is_empty()) {
-            p.push(s(mp::MIGRATE_DISKS, t));
+    for (opt, name) in [
+        ("auto-converge-initial", mp::AUTO_CONVERGE_INITIAL),
+        ("auto-converge-increment", mp::AUTO_CONVERGE_INCREMENT),
+    ] {
+        if let Some(v) = int32(cmd, opt)? {
+            p.push(TypedParam::new(name, TypedValue::Int(v)));
         }
     }
-    if let Some(port) = uint(cmd, "disks-port")? {
-        let port = i32::try_from(port).map_err(|_| Failure::msg("invalid disks-port"))?;
-        p.push(TypedParam::new(mp::DISKS_PORT, TypedValue::Int(port)));
+    if let Some(v) = uint(cmd, "postcopy-bandwidth")? {
+        p.push(TypedParam::new(
+            mp::BANDWIDTH_POSTCOPY,
+            TypedValue::ULLong(v),
+        ));
+    }
+    if let Some(v) = int32(cmd, "parallel-connections")? {
+        p.push(TypedParam::new(
+            mp::PARALLEL_CONNECTIONS,
+            TypedValue::Int(v),
+        ));
     }
     if let Some(bw) = uint(cmd, "bandwidth")? {
         p.push(TypedParam::new(mp::BANDWIDTH, TypedValue::ULLong(bw)));
     }
-    Ok((flags, p))
+    if let Some(v) = cmd.get("tls-destination") {
+        p.push(s(mp::TLS_DESTINATION, v));
+    }
+    Ok(p)
 }
 
 /// The client-driven v3 protocol (`virDomainMigrateVersion3Full` with parameters).
@@ -290,6 +403,8 @@ struct Watch {
     last: Option<u32>,
     timeout: Option<(u64, TimeoutAction)>,
     fired: bool,
+    /// `--postcopy-after-precopy` and not switched yet.
+    after_precopy: bool,
 }
 
 impl Watch {
@@ -303,6 +418,16 @@ impl Watch {
         let _ = e.flush();
     }
 
+    /// Whether the running job's `memory_iteration` (`virDomainGetJobStats`) reached 2.
+    async fn second_pass(conn: &Connect, dom: &DomainRef) -> bool {
+        let Ok((_, stats)) = conn.domain_get_job_stats(dom, 0).await else {
+            return false;
+        };
+        stats.iter().any(|t| {
+            t.field == "memory_iteration" && matches!(t.value, TypedValue::ULLong(n) if n >= 2)
+        })
+    }
+
     /// Polls `virDomainGetJobInfo` every 500 ms; never returns.
     async fn run(&mut self, conn: &Connect, dom: &DomainRef) {
         let start = std::time::Instant::now();
@@ -312,6 +437,11 @@ impl Watch {
                 if j.job_type != 0 && j.data_total > 0 {
                     self.show(percent(j.data_remaining, j.data_total));
                 }
+            }
+            if self.after_precopy && Self::second_pass(conn, dom).await {
+                // virsh switches on the second memory iteration (its ITERATION event)
+                self.after_precopy = false;
+                let _ = conn.migrate_start_post_copy(dom, 0).await;
             }
             if let Some((secs, action)) = self.timeout {
                 if !self.fired && start.elapsed().as_secs() >= secs {
@@ -327,23 +457,26 @@ impl Watch {
 }
 
 async fn migrate(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
+    check_exclusive(cmd)?;
     let dom = lookup::domain(conn, cmd, "domain").await?;
     let desturi = cmd
         .get("desturi")
         .ok_or_else(|| Failure::msg("command 'migrate' requires <desturi> option"))?;
-    let (flags, params) = flags_and_params(cmd)?;
+    let flags = flags(cmd);
+    let timeout = timeout_opts(cmd, flags)?;
+    let params = params(cmd)?;
     if cmd.has("direct") {
         return Err(Failure::msg(
             "Operation not supported: direct migration is not supported by the QEMU driver",
         ));
     }
-    let timeout = timeout_opts(cmd, flags)?;
     let mut watch = Watch {
         verbose: cmd.has("verbose"),
         tty: std::io::stderr().is_terminal(),
         last: None,
         timeout,
         fired: false,
+        after_precopy: cmd.has("postcopy-after-precopy"),
     };
     ctl.flush();
     let job = async {
@@ -442,5 +575,104 @@ mod tests {
         assert!(bar.starts_with("\rMigration: [ 50 %] ["), "{bar}");
         assert_eq!(bar.matches('#').count(), 15);
         assert_eq!(progress_text(100, true).matches('#').count(), 30);
+    }
+
+    fn cmd(words: &str) -> Cmd {
+        let w: Vec<String> = words.split(' ').map(String::from).collect();
+        crate::parser::parse_command(&w).unwrap()
+    }
+
+    fn err(words: &str) -> String {
+        params(&cmd(words)).unwrap_err().lines.join("\n")
+    }
+
+    #[test]
+    fn numbers_checked_like_virsh() {
+        for (opt, v) in [
+            ("comp-mt-level", "zz"),
+            ("comp-mt-level", "99999999999"),
+            ("comp-xbzrle-cache", "-1"),
+            ("bandwidth", "abc"),
+            ("postcopy-bandwidth", "-5"),
+            ("parallel-connections", "x"),
+            ("auto-converge-initial", "1.5"),
+            ("disks-port", "q"),
+        ] {
+            assert_eq!(
+                err(&format!("migrate d u --{opt} {v}")),
+                format!("Numeric value '{v}' for <{opt}> option is malformed or out of range")
+            );
+        }
+        assert_eq!(
+            err("migrate d u --xml /nonexistent/file"),
+            "cannot read file '/nonexistent/file'"
+        );
+    }
+
+    #[test]
+    fn typed_parameters_and_flags() {
+        let c = cmd(
+            "migrate d u --live --tls --parallel --zerocopy --rdma-pin-all \
+             --copy-storage-synchronous-writes --postcopy --postcopy-resume \
+             --comp-methods mt,,xbzrle --comp-mt-level -1 --comp-mt-threads 4 \
+             --comp-mt-dthreads 2 --comp-xbzrle-cache 1024 --auto-converge-initial 20 \
+             --auto-converge-increment 5 --postcopy-bandwidth 7 --parallel-connections 3 \
+             --bandwidth 9 --tls-destination host --disks-uri nbd://x --disks-port 0 \
+             --dname n --migrate-disks vda,vdb",
+        );
+        let f = flags(&c);
+        for b in [
+            mf::LIVE,
+            mf::TLS,
+            mf::PARALLEL,
+            mf::ZEROCOPY,
+            mf::RDMA_PIN_ALL,
+            mf::NON_SHARED_SYNCHRONOUS_WRITES,
+            mf::POSTCOPY,
+            mf::POSTCOPY_RESUME,
+        ] {
+            assert_ne!(f & b, 0, "flag {b:#x}");
+        }
+        assert_eq!(f & mf::OFFLINE, 0);
+        let p = params(&c).unwrap();
+        let names: Vec<&str> = p.iter().map(|t| t.field.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                mp::DISKS_URI,
+                mp::DEST_NAME,
+                mp::MIGRATE_DISKS,
+                mp::MIGRATE_DISKS,
+                mp::COMPRESSION,
+                mp::COMPRESSION,
+                mp::COMPRESSION_MT_LEVEL,
+                mp::COMPRESSION_MT_THREADS,
+                mp::COMPRESSION_MT_DTHREADS,
+                mp::COMPRESSION_XBZRLE_CACHE,
+                mp::AUTO_CONVERGE_INITIAL,
+                mp::AUTO_CONVERGE_INCREMENT,
+                mp::BANDWIDTH_POSTCOPY,
+                mp::PARALLEL_CONNECTIONS,
+                mp::BANDWIDTH,
+                mp::TLS_DESTINATION,
+            ]
+        );
+        assert_eq!(p[6].value, TypedValue::Int(-1));
+        assert_eq!(p[9].value, TypedValue::ULLong(1024));
+        assert_eq!(p[15].value, TypedValue::String("host".into()));
+    }
+
+    #[test]
+    fn checks_before_lookup() {
+        let e = |w: &str| check_exclusive(&cmd(w)).unwrap_err().lines.join("");
+        assert_eq!(
+            e("migrate d u --live --offline"),
+            "Options --live and --offline are mutually exclusive"
+        );
+        assert_eq!(
+            e("migrate d u --tls-destination h"),
+            "Option --tls is required by option --tls-destination"
+        );
+        assert!(check_exclusive(&cmd("migrate d u --tls --tls-destination h")).is_ok());
     }
 }

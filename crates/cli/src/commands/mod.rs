@@ -17,6 +17,7 @@ mod edit;
 mod event;
 mod event_obj;
 mod extra;
+mod fd_associate;
 mod host;
 mod iface;
 mod iface_bridge;
@@ -200,6 +201,10 @@ pub async fn dispatch(ctl: &mut Ctl, cmd: &Cmd) -> CmdResult {
         "backup-begin" | "backup-dumpxml" | "migrate-compcache" | "lxc-enter-namespace" => {
             let conn = ctl.conn().await?;
             backup::run(ctl, &conn, cmd).await
+        }
+        "dom-fd-associate" => {
+            let conn = ctl.conn().await?;
+            fd_associate::run(&conn, cmd).await
         }
         "screenshot" => {
             let conn = ctl.conn().await?;

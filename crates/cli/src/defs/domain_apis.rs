@@ -1,5 +1,5 @@
 //! Commands over perf events, launch security, backups, the migration compression cache,
-//! memory-device updates, LXC namespaces and screenshots (virsh 9.0's option tables).
+//! memory-device updates, LXC namespaces, screenshots and FD groups (virsh 9.0's option tables).
 
 use super::Kind::{Argv, Bool, Int, Str};
 use super::{o, CmdDef};
@@ -92,6 +92,17 @@ pub static CMDS: &[CmdDef] = &[
             o("domain", Str, true, false),
             o("file", Str, false, false),
             o("screen", Int, false, false),
+        ],
+    },
+    CmdDef {
+        name: "dom-fd-associate",
+        summary: "associate a FD with a domain",
+        opts: &[
+            o("domain", Str, true, false),
+            o("name", Str, true, false),
+            o("pass-fds", Str, true, false),
+            o("seclabel-writable", Bool, false, false),
+            o("seclabel-restore", Bool, false, false),
         ],
     },
 ];

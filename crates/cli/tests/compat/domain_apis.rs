@@ -193,3 +193,48 @@ fn read_only_connection() {
         compat_args(&["-r", cmd]);
     }
 }
+
+// `migrate` option mistakes (those virsh catches before it starts its migration thread;
+// errors raised inside that thread, such as bad numbers, sometimes leave stock virsh 9.0
+// hanging, so they are checked by unit tests in src/commands/migrate.rs instead).
+cases! {
+    migrate_live_offline => "migrate test test:///default --live --offline";
+    migrate_timeout_actions => "migrate test test:///default --timeout-suspend --timeout-postcopy";
+    migrate_after_precopy_alone => "migrate test test:///default --postcopy-after-precopy";
+    migrate_timeout_postcopy_alone => "migrate test test:///default --timeout-postcopy";
+    migrate_persistent_xml_alone => "migrate test test:///default --persistent-xml /nonexist";
+    migrate_tls_destination_alone => "migrate test test:///default --tls-destination foo";
+    migrate_exclusive_before_lookup => "migrate nosuch test:///default --live --offline";
+    migrate_bad_domain => "migrate nosuch test:///default --comp-mt-level zz";
+    migrate_timeout_offline => "migrate test test:///default --timeout 5";
+    migrate_timeout_negative => "migrate test test:///default --timeout -3 --live";
+    migrate_timeout_action_alone => "migrate test test:///default --timeout-suspend";
+    migrate_missing_desturi => "migrate test";
+    migrate_missing_domain => "migrate";
+    migrate_positional_timeout => "migrate test test:///default m g l d zz";
+    migrate_positional_dname_twice => "migrate test test:///default m g l d --dname x";
+    migrate_positional_xml_twice => "migrate test test:///default m g l d 5 X --xml y";
+    migrate_too_many_words => "migrate test test:///default m g l d 5 X Y Z W V U T S R Q P O N M L K J";
+    migrate_unknown_option => "migrate test test:///default --comp-zlib-level 1";
+}
+
+// `dom-fd-associate` (virDomainFDAssociate, not implemented by the test driver).
+cases! {
+    fd_associate_unsupported => "dom-fd-associate test --name foo --pass-fds 0";
+    fd_associate_positional => "dom-fd-associate test foo 0,1,2";
+    fd_associate_flags => "dom-fd-associate test foo 0 --seclabel-writable --seclabel-restore";
+    fd_associate_spaces => "dom-fd-associate test foo ' 1'";
+    fd_associate_word => "dom-fd-associate test --name foo --pass-fds a";
+    fd_associate_empty_item => "dom-fd-associate test --name foo --pass-fds 0,,1";
+    fd_associate_trailing_comma => "dom-fd-associate test foo 0,";
+    fd_associate_suffix => "dom-fd-associate test foo 1x";
+    fd_associate_range => "dom-fd-associate test foo 99999999999";
+    fd_associate_empty => "dom-fd-associate test foo ''";
+    fd_associate_missing_fds => "dom-fd-associate test --name foo";
+    fd_associate_missing_name => "dom-fd-associate test";
+    fd_associate_missing_domain => "dom-fd-associate";
+    fd_associate_bad_domain => "dom-fd-associate nosuch foo 0";
+    fd_associate_bad_domain_bad_fds => "dom-fd-associate nosuch foo a";
+    fd_associate_extra => "dom-fd-associate test foo 1 x";
+    fd_associate_unknown_option => "dom-fd-associate test foo 1 --seclabel";
+}

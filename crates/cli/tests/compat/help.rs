@@ -9,7 +9,7 @@ use super::{compat, compat_args, VIRSH};
 
 /// Commands whose option table (outside `defs/`) still lacks some of virsh's options; the
 /// in-crate test `defs::help_render` checks their text option by option instead.
-const KNOWN_GAPS: &[&str] = &["migrate"];
+const KNOWN_GAPS: &[&str] = &[];
 
 fn rvirsh() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_rvirsh"))

@@ -59,6 +59,16 @@ pub mod param {
     pub const MIGRATE_DISKS: &str = "migrate_disks";
     pub const DISKS_PORT: &str = "disks_port";
     pub const DISKS_URI: &str = "disks_uri";
+    pub const COMPRESSION: &str = "compression";
+    pub const COMPRESSION_MT_LEVEL: &str = "compression.mt.level";
+    pub const COMPRESSION_MT_THREADS: &str = "compression.mt.threads";
+    pub const COMPRESSION_MT_DTHREADS: &str = "compression.mt.dthreads";
+    pub const COMPRESSION_XBZRLE_CACHE: &str = "compression.xbzrle.cache";
+    pub const AUTO_CONVERGE_INITIAL: &str = "auto_converge.initial";
+    pub const AUTO_CONVERGE_INCREMENT: &str = "auto_converge.increment";
+    pub const BANDWIDTH_POSTCOPY: &str = "bandwidth.postcopy";
+    pub const PARALLEL_CONNECTIONS: &str = "parallel.connections";
+    pub const TLS_DESTINATION: &str = "tls.destination";
 }
 
 /// The v3 migration protocol and its tuning APIs. Every method defaults to libvirt's

@@ -4,5 +4,6 @@ mod align;
 mod def;
 mod parse;
 mod schema;
+pub mod tree;
 
 pub use def::{CheckpointDef, CheckpointDiskDef};

@@ -3,8 +3,7 @@
 //! and the checkpoint tree: current checkpoint, parents, children and list filters.
 
 use crate::paths::QemuPaths;
-use rvirt_conf::checkpoint::CheckpointDef;
-use rvirt_core::driver::checkpoint_flags as cf;
+use rvirt_conf::checkpoint::{tree, CheckpointDef};
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
 use std::path::PathBuf;
 
@@ -114,70 +113,19 @@ impl CheckpointSet {
             .ok_or_else(|| no_checkpoint(name))
     }
 
-    /// Direct children of `parent` (`None` = the roots).
-    pub fn children(&self, parent: Option<&str>) -> Vec<&CheckpointDef> {
-        self.defs
-            .iter()
-            .filter(|d| d.parent.as_deref() == parent)
-            .collect()
-    }
-
     /// Every descendant of `parent` (`None` = all), parents before children.
     pub fn descendants(&self, parent: Option<&str>) -> Vec<String> {
-        let mut out = Vec::new();
-        for c in self.children(parent) {
-            out.push(c.name.clone());
-            out.extend(self.descendants(Some(&c.name)));
-        }
-        out
+        tree::descendants(&self.defs, parent)
     }
 
     /// `virDomainListCheckpoints` from `from` (`None` = the metaroot) with the leaf filters.
     pub fn list(&self, from: Option<&str>, all: bool, flags: u32) -> Vec<String> {
-        let names = if all {
-            self.descendants(from)
-        } else {
-            self.children(from)
-                .into_iter()
-                .map(|c| c.name.clone())
-                .collect()
-        };
-        names
-            .into_iter()
-            .filter(|n| {
-                let leaf = self.children(Some(n)).is_empty();
-                !(flags & cf::LIST_LEAVES != 0 && !leaf || flags & cf::LIST_NO_LEAVES != 0 && leaf)
-            })
-            .collect()
+        tree::list(&self.defs, from, all, flags)
     }
 
     /// `virDomainMomentCheckCycles` for a redefinition.
     pub fn check_cycles(&self, name: &str, parent: Option<&str>) -> VirResult<()> {
-        let arg = |m: String| VirError::new(ErrorCode::InvalidArg, ErrorDomain::Domain, m);
-        let Some(parent) = parent else {
-            return Ok(());
-        };
-        if parent == name {
-            return Err(arg(format!("cannot set moment {name} as its own parent")));
-        }
-        let mut other = self
-            .defs
-            .iter()
-            .find(|d| d.name == parent)
-            .ok_or_else(|| arg(format!("parent {parent} for moment {name} not found")))?;
-        while let Some(up) = other.parent.as_deref() {
-            if up == name {
-                return Err(arg(format!(
-                    "parent {} would create cycle to {name}",
-                    other.name
-                )));
-            }
-            match self.defs.iter().find(|d| d.name == up) {
-                Some(d) => other = d,
-                None => break,
-            }
-        }
-        Ok(())
+        tree::check_cycles(&self.defs, name, parent)
     }
 
     /// Moves the children of `from` under `to`, rewriting their metadata.
@@ -227,7 +175,14 @@ mod tests {
         set.set_current(Some("c")).unwrap();
         assert_eq!(set.list(None, true, 0), ["a", "b", "c"]);
         assert_eq!(set.list(None, false, 0), ["a"]);
-        assert_eq!(set.list(Some("a"), true, cf::LIST_LEAVES), ["c"]);
+        assert_eq!(
+            set.list(
+                Some("a"),
+                true,
+                rvirt_core::driver::checkpoint_flags::LIST_LEAVES
+            ),
+            ["c"]
+        );
         assert!(set.check_cycles("a", Some("c")).is_err());
         set.reparent_children("b", Some("a")).unwrap();
         set.remove("b");

@@ -63,6 +63,7 @@ impl HypervisorFactory {
                     qemu.events.clone(),
                 )?;
                 let nwfilter = NwFilterDriverImpl::open(NwFilterPaths::under_root(&self.root))?;
+                qemu.set_nwfilter_driver(nwfilter.clone());
                 Ok(SecondaryDrivers {
                     network: Some(network),
                     nwfilter: Some(nwfilter),

@@ -36,6 +36,8 @@ mod guest_direct;
 mod guest_fdgroup;
 #[path = "suite/guest_net.rs"]
 mod guest_net;
+#[path = "suite/guest_nwfilter.rs"]
+mod guest_nwfilter;
 #[path = "suite/guest_volume.rs"]
 mod guest_volume;
 #[path = "suite/hooks.rs"]

@@ -53,6 +53,8 @@ pub struct QemuDriver {
     /// The network driver's port allocator (`<interface type='network'>`), injected by the
     /// daemon.
     pub(crate) net_ports: Mutex<Option<Arc<dyn crate::netport::NetworkPortAllocator>>>,
+    /// The nwfilter driver for NICs with `<filterref>` (lent by the daemon).
+    pub(crate) nwfilter: Mutex<Option<Arc<dyn rvirt_core::driver::NWFilterDriver>>>,
     /// The storage driver's volume lookup (`<disk type='volume'>`), injected by the daemon.
     pub(crate) vol_resolver: Mutex<Option<Arc<dyn crate::volume::VolumeResolver>>>,
     /// Raw QMP event subscribers and taint marks (`libvirt-qemu`).
@@ -82,6 +84,7 @@ impl QemuDriver {
             tasks: Mutex::new(Vec::new()),
             attaching: Mutex::new(HashMap::new()),
             net_ports: Mutex::new(None),
+            nwfilter: Mutex::new(None),
             vol_resolver: Mutex::new(None),
             ext: Default::default(),
             cgroups: Default::default(),

@@ -243,7 +243,8 @@ impl QemuDriver {
         match dev.name.as_str() {
             "disk" => self.plug_disk(dom, &vm.qmp, &dev, &alias, q35).await?,
             _ => {
-                self.plug_host_side(&mut dev).await?;
+                self.plug_host_side_for(&mut dev, &live.name, live.uuid)
+                    .await?;
                 if let Err(e) = self.plug_nic(&vm.qmp, &dev, &alias, q35).await {
                     self.unplug_host_side(&dev);
                     return Err(e);

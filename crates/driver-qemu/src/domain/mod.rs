@@ -26,6 +26,7 @@ mod macvtap;
 mod memhotplug;
 mod monitor;
 mod nics;
+mod nwfilter_bind;
 mod object;
 mod perf;
 mod pinning;

@@ -136,15 +136,10 @@ impl QemuDriver {
             .clone()
     }
 
-    /// Gives one NIC its host side: port (networks), tap on the bridge; records
-    /// `<target dev>` and `<source bridge>` in the (live) element.
+    /// Gives one NIC of domain `owner` its host side: port (networks; the port's
+    /// `<owner>`), tap on the bridge with the NIC's `<bandwidth>` and `<filterref>`
+    /// binding; records `<target dev>` and `<source bridge>` in the (live) element.
     /// A hot-plugged macvtap's `/dev/tapN` goes to QEMU over the monitor (`getfd`).
-    pub(crate) async fn plug_host_side(&self, dev: &mut Element) -> VirResult<()> {
-        self.plug_inner(dev, "", [0; 16]).await
-    }
-
-    /// [`QemuDriver::plug_host_side`] for a NIC of domain `owner` (its port's `<owner>`);
-    /// applies the NIC's `<bandwidth>` to the tap.
     pub(crate) async fn plug_host_side_for(
         &self,
         dev: &mut Element,
@@ -289,6 +284,16 @@ impl QemuDriver {
                 return Err(e);
             }
         }
+        if let Err(e) = self
+            .bind_nic_filter(dev, &tap, owner_name, owner_uuid)
+            .await
+        {
+            delete_tap(&tap);
+            if let (Some(net), Some(a)) = (&network, self.port_allocator()) {
+                let _ = a.release_port(net, &mac).await;
+            }
+            return Err(e);
+        }
         dev.child_or_insert("target").set_attr("dev", tap);
         if network.is_some() {
             dev.child_or_insert("source").set_attr("bridge", bridge);
@@ -358,6 +363,7 @@ impl QemuDriver {
             return;
         }
         if let Some(t) = dev.child("target").and_then(|t| t.attr("dev")) {
+            self.unbind_nic_filter(dev, t);
             delete_tap(t);
         }
         let (Some(net), Some(mac)) = (

@@ -157,6 +157,15 @@ impl Connect {
         self.inner.read_only
     }
 
+    /// virConnectSupportsFeature (`virDrvFeature` numbers): asked of the daemon for a
+    /// remote connection, else the local driver's migration features.
+    pub async fn supports_feature(&self, feature: i32) -> bool {
+        match self.remote() {
+            Some(r) => r.supports_feature(feature).await,
+            None => self.driver().migration_features().contains(&feature),
+        }
+    }
+
     /// The remote driver behind this connection, if it is remote.
     pub fn remote(&self) -> Option<&RemoteConnection> {
         self.inner.remote.as_deref()

@@ -6,6 +6,7 @@
 //! the destination URI to the source daemon (`virDomainMigrateToURI3`).
 
 use rvirt::{Connect, DomainRef, TypedParam, TypedValue};
+use rvirt_core::driver::migrate_feature as feature;
 use rvirt_core::driver::{migrate_flags as mf, migrate_param as mp, param_str, set_param_str};
 
 use crate::defs::{CmdDef, Kind::*, OptDef};
@@ -291,6 +292,13 @@ async fn migrate_v3(
     mut params: Vec<TypedParam>,
     mut flags: u32,
 ) -> Result<DomainRef, Failure> {
+    let params_everywhere = src.supports_feature(feature::MIGRATION_PARAMS).await
+        && dst.supports_feature(feature::MIGRATION_PARAMS).await;
+    if !params_everywhere {
+        return Err(Failure::from(rvirt::VirError::no_support(
+            "virDomainMigrate3",
+        )));
+    }
     flags |= mf::CHANGE_PROTECTION;
     let (cookie, xml) = src.migrate_begin3_params(dom, &params, flags).await?;
     if flags & mf::OFFLINE == 0 {
@@ -478,6 +486,14 @@ async fn migrate(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         fired: false,
         after_precopy: cmd.has("postcopy-after-precopy"),
     };
+    // virDomainMigrateToURI3 / virDomainMigrate3 ask the drivers first
+    if flags & mf::PEER2PEER != 0 && !conn.supports_feature(feature::MIGRATION_P2P).await {
+        return Err(Failure::from(rvirt::VirError::new(
+            rvirt::ErrorCode::ArgumentUnsupported,
+            rvirt::ErrorDomain::Domain,
+            "p2p migration is not supported by the source host",
+        )));
+    }
     ctl.flush();
     let job = async {
         if flags & mf::PEER2PEER != 0 {

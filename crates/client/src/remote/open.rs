@@ -272,7 +272,7 @@ impl RemoteConnection {
     }
 
     /// CONNECT_SUPPORTS_FEATURE; a failure counts as "not supported", as libvirt does.
-    pub(crate) async fn supports_feature(&self, feature: i32) -> bool {
+    pub async fn supports_feature(&self, feature: i32) -> bool {
         match self
             .call(p::CONNECT_SUPPORTS_FEATURE, args_feature(feature))
             .await

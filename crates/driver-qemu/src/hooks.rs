@@ -72,10 +72,29 @@ pub async fn run_hook(
     sub: &str,
     xml: &str,
 ) -> VirResult<()> {
-    let mut result = Ok(());
+    run_hook_filter(paths, name, op, sub, xml).await.map(|_| ())
+}
+
+/// [`run_hook`] for the operations whose hook may rewrite the domain XML (`restore begin`,
+/// `migrate begin`): what the scripts print on stdout, if any (the last non-empty output
+/// when several scripts print), is the XML to use instead.
+pub async fn run_hook_filter(
+    paths: &QemuPaths,
+    name: &str,
+    op: &str,
+    sub: &str,
+    xml: &str,
+) -> VirResult<Option<String>> {
+    let mut result = Ok(None);
     for script in hook_scripts(paths) {
-        if let Err(e) = run_script(&script, name, op, sub, xml).await {
-            result = Err(e);
+        match run_script(&script, name, op, sub, xml).await {
+            Err(e) => result = Err(e),
+            Ok(out) if !out.trim().is_empty() => {
+                if let Ok(prev) = result.as_mut() {
+                    *prev = Some(out);
+                }
+            }
+            Ok(_) => {}
         }
     }
     result
@@ -87,7 +106,7 @@ async fn run_script(
     op: &str,
     sub: &str,
     xml: &str,
-) -> VirResult<()> {
+) -> VirResult<String> {
     let argv = format!("{} {name} {op} {sub} -", script.display());
     let mut child = tokio::process::Command::new(script)
         .args([name, op, sub, "-"])
@@ -107,7 +126,7 @@ async fn run_script(
         .map_err(|_| failed(format!("internal error: Child process ({argv}) timed out")))?
         .map_err(|e| failed(format!("internal error: Child process ({argv}): {e}")))?;
     if out.status.success() {
-        return Ok(());
+        return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
     }
     let status = match out.status.code() {
         Some(c) => format!("unexpected exit status {c}"),

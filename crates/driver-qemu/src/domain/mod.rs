@@ -18,6 +18,7 @@ mod fd_migrate;
 pub mod graphics;
 mod graphics_fd;
 mod graphics_update;
+mod hook_filter;
 mod hotplug;
 mod iftune;
 pub mod jobs;

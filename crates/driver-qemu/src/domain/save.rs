@@ -323,6 +323,7 @@ impl QemuDriver {
         was_running: bool,
     ) -> VirResult<DomainRef> {
         let img = read_image(path)?;
+        let def = self.filter_hook(def, "restore").await?;
         self.start_with(
             uuid,
             StartSpec {

@@ -61,6 +61,7 @@ pub(crate) async fn prepare(
     if let Some(n) = param_str(params, migrate_param::DEST_NAME) {
         def.name = n.to_string();
     }
+    let def = drv.filter_hook(def, "migrate").await?;
     let mut cookie = Cookie {
         name: def.name.clone(),
         uuid: def.uuid_string(),

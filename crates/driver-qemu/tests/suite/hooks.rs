@@ -264,3 +264,53 @@ fn running(pid: i32) -> bool {
         .and_then(|st| st.rsplit(") ").next().map(|r| !r.starts_with('Z')))
         .unwrap_or(false)
 }
+
+/// `NAME restore begin -` gets the saved XML and may print a replacement (here it adds a
+/// `<description>`); a failing restore hook aborts the restore.
+#[test]
+fn restore_hook_rewrites_the_xml_or_refuses() {
+    let Some(guest) = stock_virsh_guest() else {
+        return;
+    };
+    let d = rvirt_testkit::TestDaemon::start();
+    let pids = PidGuard::default();
+    let uri = d.uri("qemu:///system");
+    let hooks = d.root().join("etc/libvirt/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let deny = hooks.join("deny");
+    script(
+        &hooks.join("qemu"),
+        &format!(
+            "xml=$(cat)\n[ \"$2\" = restore ] || exit 0\n\
+             if [ -e {} ]; then echo 'restore not allowed' >&2; exit 1; fi\n\
+             echo \"$xml\" | sed 's|</name>|</name><description>via hook</description>|'\n",
+            deny.display()
+        ),
+    );
+    let xf = d.root().join("rs.xml");
+    std::fs::write(&xf, guest_xml("rs", &guest)).unwrap();
+    ok(&uri, &["define", xf.to_str().unwrap()]);
+    ok(&uri, &["start", "rs"]);
+    for p in qemu_pids(d.root()) {
+        pids.add(p);
+    }
+    let img = d.root().join("rs.save");
+    ok(&uri, &["save", "rs", img.to_str().unwrap()]);
+    std::fs::write(&deny, "").unwrap();
+    let (good, out) = virsh(&uri, &["restore", img.to_str().unwrap()]);
+    assert!(!good, "{out}");
+    assert!(
+        out.contains("rs restore begin -) unexpected exit status 1: restore not allowed"),
+        "{out}"
+    );
+    assert_eq!(virsh(&uri, &["domstate", "rs"]).1.trim(), "shut off");
+    std::fs::remove_file(&deny).unwrap();
+    ok(&uri, &["restore", img.to_str().unwrap()]);
+    for p in qemu_pids(d.root()) {
+        pids.add(p);
+    }
+    assert_eq!(ok(&uri, &["domstate", "rs"]).trim(), "running");
+    let x = ok(&uri, &["dumpxml", "rs"]);
+    assert!(x.contains("<description>via hook</description>"), "{x}");
+    ok(&uri, &["destroy", "rs"]);
+}

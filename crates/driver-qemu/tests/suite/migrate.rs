@@ -127,9 +127,26 @@ fn virsh_live_migration_between_two_daemons() {
             .spawn()
             .unwrap()
     };
+    // B's `migrate begin` hook sees the incoming XML and rewrites it (libvirt's filter)
+    let hooks = b.root().join("etc/libvirt/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let hook = hooks.join("qemu");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\nxml=$(cat)\n[ \"$2\" = migrate ] || exit 0\n\
+         echo \"$xml\" | sed 's|</name>|</name><description>migrated in</description>|'\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let (ev_a, ev_b) = (watch(&ua), watch(&ub));
     std::thread::sleep(Duration::from_millis(1500));
     let out = migrate(&ua, &["--live", "--verbose", "mig", &ub]);
+    let bx = ok(&ub, &["dumpxml", "mig"]);
+    assert!(
+        bx.contains("<description>migrated in</description>"),
+        "{bx}"
+    );
+    std::fs::remove_file(&hook).unwrap();
     let ev_a = String::from_utf8_lossy(&ev_a.wait_with_output().unwrap().stdout).into_owned();
     let ev_b = String::from_utf8_lossy(&ev_b.wait_with_output().unwrap().stdout).into_owned();
     println!("source events:\n{ev_a}destination events:\n{ev_b}");

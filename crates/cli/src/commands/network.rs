@@ -24,7 +24,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             let n = lookup::network(conn, cmd, "network").await?;
             let mut info = InfoLines::new(ctl);
             info.line("Name:", &n.name);
-            info.line("UUID:", &n.uuid);
+            info.line("UUID:", n.uuid);
             if let Ok(a) = conn.network_is_active(&n).await {
                 info.line("Active:", yn(a));
             }

@@ -38,7 +38,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             let p = lookup::pool(conn, cmd, "pool").await?;
             let mut info = InfoLines::new(ctl);
             info.line("Name:", &p.name);
-            info.line("UUID:", &p.uuid);
+            info.line("UUID:", p.uuid);
             let i = conn.pool_get_info(&p).await?;
             info.line("State:", state_str(i.state));
             if let Ok(x) = conn.pool_is_persistent(&p).await {

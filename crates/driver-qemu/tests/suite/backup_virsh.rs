@@ -14,11 +14,11 @@ fn virsh_perf_compcache_backup() {
     };
     let (d, uri, disk) = (&g.daemon, g.uri.as_str(), &g.disk);
     assert_eq!(
-        ok(&uri, &["perf", "bv", "--enable", "cmt", "--config"]),
+        ok(uri, &["perf", "bv", "--enable", "cmt", "--config"]),
         "cmt            : enabled\n\n"
     );
     g.start();
-    let perf = ok(&uri, &["perf", "bv"]);
+    let perf = ok(uri, &["perf", "bv"]);
     assert!(
         perf.starts_with("cmt            : enabled\nmbmt           : disabled\n"),
         "{perf}"
@@ -28,7 +28,7 @@ fn virsh_perf_compcache_backup() {
         22,
         "{perf}"
     );
-    let (good, out) = virsh(&uri, &["perf", "bv", "--enable", "nope"]);
+    let (good, out) = virsh(uri, &["perf", "bv", "--enable", "nope"]);
     assert!(!good);
     assert!(
         out.contains("argument unsupported: parameter 'nope' not supported"),
@@ -36,11 +36,11 @@ fn virsh_perf_compcache_backup() {
     );
 
     assert_eq!(
-        ok(&uri, &["migrate-compcache", "bv", "--size", "33554432"]),
+        ok(uri, &["migrate-compcache", "bv", "--size", "33554432"]),
         "Compression cache: 32.000 MiB\n"
     );
-    assert_eq!(ok(&uri, &["domlaunchsecinfo", "bv"]), "\n");
-    let (good, out) = virsh(&uri, &["nodesevinfo"]);
+    assert_eq!(ok(uri, &["domlaunchsecinfo", "bv"]), "\n");
+    let (good, out) = virsh(uri, &["nodesevinfo"]);
     assert!(!good);
     assert!(out.contains("QEMU does not support SEV guest"), "{out}");
 
@@ -56,12 +56,12 @@ fn virsh_perf_compcache_backup() {
     )
     .unwrap();
     assert_eq!(
-        ok(&uri, &["backup-begin", "bv", bx.to_str().unwrap()]),
+        ok(uri, &["backup-begin", "bv", bx.to_str().unwrap()]),
         "Backup started\n\n"
     );
     let t = Instant::now();
     loop {
-        let (running, out) = virsh(&uri, &["backup-dumpxml", "bv"]);
+        let (running, out) = virsh(uri, &["backup-dumpxml", "bv"]);
         if !running {
             assert!(out.contains("no domain backup job present"), "{out}");
             break;
@@ -73,11 +73,11 @@ fn virsh_perf_compcache_backup() {
         );
         std::thread::sleep(Duration::from_millis(100));
     }
-    let info = ok(&uri, &["domjobinfo", "bv", "--completed"]);
+    let info = ok(uri, &["domjobinfo", "bv", "--completed"]);
     assert!(info.contains("Backup"), "{info}");
     let cmp = Command::new("qemu-img")
         .args(["compare", "-U", "-f", "qcow2", "-F", "raw"])
-        .arg(&disk)
+        .arg(disk)
         .arg(&target)
         .output()
         .unwrap();
@@ -87,6 +87,6 @@ fn virsh_perf_compcache_backup() {
         String::from_utf8_lossy(&cmp.stdout),
         String::from_utf8_lossy(&cmp.stderr)
     );
-    ok(&uri, &["destroy", "bv"]);
-    ok(&uri, &["undefine", "bv"]);
+    ok(uri, &["destroy", "bv"]);
+    ok(uri, &["undefine", "bv"]);
 }

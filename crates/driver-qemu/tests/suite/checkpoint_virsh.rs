@@ -11,33 +11,33 @@ fn virsh_checkpoint_create_list_delete() {
     };
     let uri = g.uri.as_str();
     g.start();
-    let out = ok(&uri, &["checkpoint-create-as", "vc", "one"]);
+    let out = ok(uri, &["checkpoint-create-as", "vc", "one"]);
     assert_eq!(out.trim(), "Domain checkpoint one created");
-    ok(&uri, &["checkpoint-create-as", "vc", "two"]);
-    let tree = ok(&uri, &["checkpoint-list", "vc", "--tree"]);
+    ok(uri, &["checkpoint-create-as", "vc", "two"]);
+    let tree = ok(uri, &["checkpoint-list", "vc", "--tree"]);
     assert_eq!(tree, "one\n  |\n  +- two\n    \n\n");
     let x = ok(
-        &uri,
+        uri,
         &["checkpoint-dumpxml", "vc", "one", "--size", "--no-domain"],
     );
     assert!(
         x.contains("<disk name='vda' checkpoint='bitmap' bitmap='one' size='"),
         "{x}"
     );
-    let info = ok(&uri, &["checkpoint-info", "vc", "one"]);
+    let info = ok(uri, &["checkpoint-info", "vc", "one"]);
     assert!(info.contains("Descendants:    1"), "{info}");
-    let (good, err) = virsh(&uri, &["checkpoint-create-as", "vc", "one"]);
+    let (good, err) = virsh(uri, &["checkpoint-create-as", "vc", "one"]);
     assert!(
         !good && err.contains("domain moment one already exists"),
         "{err}"
     );
-    ok(&uri, &["checkpoint-delete", "vc", "two"]);
-    let names = ok(&uri, &["checkpoint-list", "vc", "--name"]);
+    ok(uri, &["checkpoint-delete", "vc", "two"]);
+    let names = ok(uri, &["checkpoint-list", "vc", "--name"]);
     assert_eq!(names.trim(), "one");
-    let with = ok(&uri, &["list", "--with-checkpoint", "--name"]);
+    let with = ok(uri, &["list", "--with-checkpoint", "--name"]);
     assert_eq!(with.trim(), "vc");
-    ok(&uri, &["destroy", "vc"]);
-    let (good, err) = virsh(&uri, &["undefine", "vc"]);
+    ok(uri, &["destroy", "vc"]);
+    let (good, err) = virsh(uri, &["undefine", "vc"]);
     assert!(!good && err.contains("with 1 checkpoints"), "{err}");
-    ok(&uri, &["undefine", "vc", "--checkpoints-metadata"]);
+    ok(uri, &["undefine", "vc", "--checkpoints-metadata"]);
 }

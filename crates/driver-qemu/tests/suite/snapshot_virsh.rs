@@ -14,7 +14,7 @@ fn virsh_snapshot_create_list_revert_delete() {
     g.start();
     let t = Instant::now();
     ok(
-        &uri,
+        uri,
         &[
             "snapshot-create-as",
             "vs",
@@ -24,33 +24,33 @@ fn virsh_snapshot_create_list_revert_delete() {
         ],
     );
     println!("virsh snapshot-create-as: {:?}", t.elapsed());
-    ok(&uri, &["snapshot-create-as", "vs", "two"]);
-    let list = ok(&uri, &["snapshot-list", "vs"]);
+    ok(uri, &["snapshot-create-as", "vs", "two"]);
+    let list = ok(uri, &["snapshot-list", "vs"]);
     assert!(
         list.contains("one") && list.contains("two") && list.contains("running"),
         "{list}"
     );
-    let tree = ok(&uri, &["snapshot-list", "vs", "--tree"]);
+    let tree = ok(uri, &["snapshot-list", "vs", "--tree"]);
     assert!(tree.contains("one") && tree.contains("two"), "{tree}");
-    let cur = ok(&uri, &["snapshot-current", "vs", "--name"]);
+    let cur = ok(uri, &["snapshot-current", "vs", "--name"]);
     assert_eq!(cur.trim(), "two");
-    let parent = ok(&uri, &["snapshot-parent", "vs", "two"]);
+    let parent = ok(uri, &["snapshot-parent", "vs", "two"]);
     assert_eq!(parent.trim(), "one");
     let t = Instant::now();
-    ok(&uri, &["snapshot-revert", "vs", "one"]);
+    ok(uri, &["snapshot-revert", "vs", "one"]);
     println!("virsh snapshot-revert: {:?}", t.elapsed());
-    let cur = ok(&uri, &["snapshot-current", "vs", "--name"]);
+    let cur = ok(uri, &["snapshot-current", "vs", "--name"]);
     assert_eq!(cur.trim(), "one");
-    let state = ok(&uri, &["domstate", "vs", "--reason"]);
+    let state = ok(uri, &["domstate", "vs", "--reason"]);
     assert!(state.contains("running (from snapshot)"), "{state}");
-    let x = ok(&uri, &["snapshot-dumpxml", "vs", "one"]);
+    let x = ok(uri, &["snapshot-dumpxml", "vs", "one"]);
     assert!(x.contains("<description>first one</description>"), "{x}");
-    ok(&uri, &["snapshot-delete", "vs", "two"]);
-    let list = ok(&uri, &["snapshot-list", "vs", "--name"]);
+    ok(uri, &["snapshot-delete", "vs", "two"]);
+    let list = ok(uri, &["snapshot-list", "vs", "--name"]);
     assert_eq!(list.trim(), "one");
-    ok(&uri, &["destroy", "vs"]);
-    let (good, _) = virsh(&uri, &["undefine", "vs"]);
+    ok(uri, &["destroy", "vs"]);
+    let (good, _) = virsh(uri, &["undefine", "vs"]);
     assert!(!good, "undefine with snapshots must fail");
-    ok(&uri, &["undefine", "vs", "--snapshots-metadata"]);
+    ok(uri, &["undefine", "vs", "--snapshots-metadata"]);
     let _ = Duration::from_secs(0);
 }

@@ -172,7 +172,10 @@ impl QemuDriver {
                 })?
                 .to_string();
             let mode = source_attr(dev, "mode").map(str::to_string);
-            return self.plug_macvtap(dev, &parent, mode.as_deref(), None).await;
+            let owner = (owner_name, owner_uuid);
+            return self
+                .plug_macvtap(dev, &parent, mode.as_deref(), None, owner)
+                .await;
         }
         check_vlan(dev)?;
         let network = if dev.attr("type") == Some("network") {
@@ -206,8 +209,9 @@ impl QemuDriver {
                     let s = dev.child_or_insert("source");
                     s.set_attr("dev", direct.dev.clone());
                     s.set_attr("mode", direct.mode.clone());
+                    let owner = (owner_name, owner_uuid);
                     let r = self
-                        .plug_macvtap(dev, &direct.dev, Some(&direct.mode), p.mtu)
+                        .plug_macvtap(dev, &direct.dev, Some(&direct.mode), p.mtu, owner)
                         .await;
                     if r.is_err() {
                         if let Some(s) = dev.children.iter_mut().find(|c| c.name == "source") {
@@ -285,7 +289,7 @@ impl QemuDriver {
             }
         }
         if let Err(e) = self
-            .bind_nic_filter(dev, &tap, owner_name, owner_uuid)
+            .bind_nic_filter(dev, &tap, None, owner_name, owner_uuid)
             .await
         {
             delete_tap(&tap);
@@ -309,6 +313,7 @@ impl QemuDriver {
         parent: &str,
         mode: Option<&str>,
         net_mtu: Option<u32>,
+        owner: (&str, [u8; 16]),
     ) -> VirResult<()> {
         let mac = mac_of(dev)
             .ok_or_else(|| nic_err("interface has no MAC address"))?
@@ -334,6 +339,13 @@ impl QemuDriver {
                 super::macvtap::delete_macvtap(&name);
                 return Err(e);
             }
+        }
+        let bound = self
+            .bind_nic_filter(dev, &name, Some(parent), owner.0, owner.1)
+            .await;
+        if let Err(e) = bound {
+            super::macvtap::delete_macvtap(&name);
+            return Err(e);
         }
         dev.child_or_insert("target").set_attr("dev", name);
         Ok(())

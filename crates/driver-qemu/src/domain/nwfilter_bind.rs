@@ -14,6 +14,7 @@ use std::sync::Arc;
 pub(crate) fn binding_for(
     dev: &Element,
     portdev: &str,
+    linkdev: Option<&str>,
     owner_name: &str,
     owner_uuid: [u8; 16],
 ) -> VirResult<Option<NwFilterBindingDef>> {
@@ -60,7 +61,7 @@ pub(crate) fn binding_for(
         owner_name: owner_name.to_string(),
         owner_uuid,
         portdev: portdev.to_string(),
-        linkdev: None,
+        linkdev: linkdev.map(str::to_string),
         mac,
         filter,
     }))
@@ -79,15 +80,17 @@ impl QemuDriver {
             .clone()
     }
 
-    /// Binds the NIC's filter (if it names one) to tap `portdev`.
+    /// Binds the NIC's filter (if it names one) to tap `portdev`; a macvtap also names its
+    /// parent device (`linkdev`).
     pub(crate) async fn bind_nic_filter(
         &self,
         dev: &Element,
         portdev: &str,
+        linkdev: Option<&str>,
         owner_name: &str,
         owner_uuid: [u8; 16],
     ) -> VirResult<()> {
-        let Some(binding) = binding_for(dev, portdev, owner_name, owner_uuid)? else {
+        let Some(binding) = binding_for(dev, portdev, linkdev, owner_name, owner_uuid)? else {
             return Ok(());
         };
         let Some(nwf) = self.nwfilter_driver() else {
@@ -142,7 +145,7 @@ mod tests {
             .iter()
             .filter(|d| d.name == "interface")
             .collect();
-        let b = binding_for(nics[0], "vnet7", "g", [1; 16])
+        let b = binding_for(nics[0], "vnet7", None, "g", [1; 16])
             .unwrap()
             .unwrap();
         assert_eq!(b.portdev, "vnet7");
@@ -151,8 +154,16 @@ mod tests {
         assert_eq!(b.filter.params["IP"], ["10.0.0.2", "10.0.0.3"]);
         let again = NwFilterBindingDef::parse(&b.format()).unwrap();
         assert_eq!(again, b);
-        assert!(binding_for(nics[1], "vnet8", "g", [1; 16])
+        assert!(binding_for(nics[1], "vnet8", None, "g", [1; 16])
             .unwrap()
             .is_none());
+        let m = binding_for(nics[0], "macvtap3", Some("eth0"), "g", [1; 16])
+            .unwrap()
+            .unwrap();
+        assert!(
+            m.format().contains("<linkdev name='eth0'/>"),
+            "{}",
+            m.format()
+        );
     }
 }

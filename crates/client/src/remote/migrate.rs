@@ -33,18 +33,9 @@ fn enc<T: rvirt_xdr::Encode>(v: &T) -> VirResult<bytes::Bytes> {
 }
 
 #[async_trait]
+// No `migration_features` list here: what a daemon supports depends on its driver, so
+// `Connect::supports_feature` asks it (CONNECT_SUPPORTS_FEATURE) instead of assuming.
 impl DomainMigrationDriver for RemoteConnection {
-    fn migration_features(&self) -> &'static [i32] {
-        use rvirt_core::driver::migrate_feature as f;
-        &[
-            f::MIGRATION_V3,
-            f::MIGRATION_P2P,
-            f::MIGRATION_PARAMS,
-            f::MIGRATION_OFFLINE,
-            f::MIGRATION_CHANGE_PROTECTION,
-        ]
-    }
-
     /// virDomainMigrateBegin3Params (DOMAIN_MIGRATE_BEGIN3_PARAMS 302)
     async fn migrate_begin3_params(
         &self,

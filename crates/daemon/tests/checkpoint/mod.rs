@@ -110,11 +110,6 @@ fn open(d: &Daemon, sock: Option<&std::path::Path>) -> (Raw, DomainRef) {
     (c, r.dom)
 }
 
-fn ok_ret<A: rvirt_xdr::Encode, R: rvirt_xdr::Decode>(c: &mut Raw, p: i32, a: &A) -> R {
-    let body = c.ok(p, rvirt_xdr::to_bytes(a).unwrap().to_vec());
-    rvirt_xdr::from_bytes(&body).unwrap()
-}
-
 #[test]
 fn procedures_round_trip_on_raw_frames() {
     let d = Daemon::start();

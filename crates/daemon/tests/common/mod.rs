@@ -5,9 +5,11 @@
 mod daemon;
 mod frames;
 mod raw;
+mod typed;
 mod virsh;
 
 pub use daemon::{assert_alive, Daemon};
 pub use frames::{assert_rpc_error, be, open_args, xdr_string};
 pub use raw::Raw;
+pub use typed::{err_of, ok_ret, open_test_domain};
 pub use virsh::{assert_virsh_matches, daemon_for_virsh, have, run, virsh, ORACLE};

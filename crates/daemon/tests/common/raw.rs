@@ -62,10 +62,6 @@ impl Raw {
         }
     }
 
-    pub fn call<T: rvirt_xdr::Encode>(&mut self, proc_: i32, args: &T) -> Packet {
-        self.call_raw(proc_, rvirt_xdr::to_bytes(args).unwrap().to_vec())
-    }
-
     pub fn ok(&mut self, proc_: i32, body: Vec<u8>) -> Bytes {
         let r = self.call_raw(proc_, body);
         if r.header.status != MessageStatus::Ok {

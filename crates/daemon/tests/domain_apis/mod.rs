@@ -3,36 +3,13 @@
 //! libvirt's in-process test driver, plus raw-frame checks of the reply shapes.
 
 use super::*;
-use rvirt_core::handle::DomainRef;
 use rvirt_core::typed_param::{TypedParam, TypedValue};
 use rvirt_proto::remote::*;
-
-fn open(d: &Daemon) -> (Raw, DomainRef) {
-    let mut c = d.client();
-    c.handshake("test:///default");
-    let r: DomainLookupByNameRet = rvirt_xdr::from_bytes(&c.ok(23, xdr_string("test"))).unwrap();
-    (c, r.dom)
-}
-
-fn ok_ret<A: rvirt_xdr::Encode, R: rvirt_xdr::Decode>(c: &mut Raw, p: i32, a: &A) -> R {
-    let body = c.ok(p, rvirt_xdr::to_bytes(a).unwrap().to_vec());
-    rvirt_xdr::from_bytes(&body).unwrap()
-}
-
-fn err_of<A: rvirt_xdr::Encode>(c: &mut Raw, p: i32, a: &A) -> RemoteError {
-    let r = c.call(p, a);
-    assert_eq!(
-        r.header.status,
-        MessageStatus::Error,
-        "proc {p} should fail"
-    );
-    r.decode_body().unwrap()
-}
 
 #[test]
 fn perf_events_round_trip_on_raw_frames() {
     let d = Daemon::start();
-    let (mut c, dom) = open(&d);
+    let (mut c, dom) = open_test_domain(&d);
     let get = |c: &mut Raw| -> DomainGetPerfEventsRet {
         ok_ret(
             c,
@@ -84,7 +61,7 @@ fn perf_events_round_trip_on_raw_frames() {
 #[test]
 fn launch_security_and_unsupported_procedures_on_raw_frames() {
     let d = Daemon::start();
-    let (mut c, dom) = open(&d);
+    let (mut c, dom) = open_test_domain(&d);
     let r: DomainGetLaunchSecurityInfoRet = ok_ret(
         &mut c,
         396,

@@ -6,32 +6,10 @@ use rvirt_core::handle::DomainRef;
 use rvirt_core::typed_param::{TypedParam, TypedValue};
 use rvirt_proto::remote::*;
 
-fn open(d: &Daemon) -> (Raw, DomainRef) {
-    let mut c = d.client();
-    c.handshake("test:///default");
-    let r: DomainLookupByNameRet = rvirt_xdr::from_bytes(&c.ok(23, xdr_string("test"))).unwrap();
-    (c, r.dom)
-}
-
-fn ok_ret<A: rvirt_xdr::Encode, R: rvirt_xdr::Decode>(c: &mut Raw, p: i32, a: &A) -> R {
-    let body = c.ok(p, rvirt_xdr::to_bytes(a).unwrap().to_vec());
-    rvirt_xdr::from_bytes(&body).unwrap()
-}
-
-fn err_of<A: rvirt_xdr::Encode>(c: &mut Raw, p: i32, a: &A) -> RemoteError {
-    let r = c.call(p, a);
-    assert_eq!(
-        r.header.status,
-        MessageStatus::Error,
-        "proc {p} should fail"
-    );
-    r.decode_body().unwrap()
-}
-
 #[test]
 fn memory_parameters_two_pass() {
     let d = Daemon::start();
-    let (mut c, dom) = open(&d);
+    let (mut c, dom) = open_test_domain(&d);
     let first: DomainGetMemoryParametersRet = ok_ret(
         &mut c,
         198,
@@ -70,7 +48,7 @@ fn memory_parameters_two_pass() {
 #[test]
 fn blkio_parameters_two_pass_and_limits() {
     let d = Daemon::start();
-    let (mut c, dom) = open(&d);
+    let (mut c, dom) = open_test_domain(&d);
     let args = |nparams, flags| DomainGetBlkioParametersArgs {
         dom: dom.clone(),
         nparams,
@@ -100,7 +78,7 @@ fn blkio_parameters_two_pass_and_limits() {
 #[test]
 fn scheduler_parameters_legacy_and_flags() {
     let d = Daemon::start();
-    let (mut c, dom) = open(&d);
+    let (mut c, dom) = open_test_domain(&d);
     let legacy: DomainGetSchedulerParametersRet = ok_ret(
         &mut c,
         57,
@@ -147,7 +125,7 @@ fn scheduler_parameters_legacy_and_flags() {
 #[test]
 fn vcpu_pin_info_sends_the_whole_buffer() {
     let d = Daemon::start();
-    let (mut c, dom) = open(&d);
+    let (mut c, dom) = open_test_domain(&d);
     let r: DomainGetVcpuPinInfoRet = ok_ret(
         &mut c,
         230,
@@ -277,7 +255,7 @@ fn read_only_refusals_name_the_public_api() {
 #[test]
 fn added_procedures_are_all_routed() {
     let d = Daemon::start();
-    let (mut c, dom) = open(&d);
+    let (mut c, dom) = open_test_domain(&d);
     let dom_flags = |dom: &DomainRef| {
         let mut b = rvirt_xdr::to_bytes(dom).unwrap().to_vec();
         b.extend(be(&[0]));

@@ -4,10 +4,8 @@
 //! → shutdown < 5 s → 5 guests, kill -9 rvirtd, restart: same PIDs, console and agent work.
 
 use crate::common::{guest_xml, sparse_file, stock_virsh_guest};
-use crate::rvirtd::{temp_root, Rvirtd};
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use crate::rvirtd::{console_session, temp_root, Rvirtd};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// rvirtd on a fixed root that can be killed and restarted; kills every QEMU it left on drop.
@@ -19,50 +17,6 @@ fn start_daemon(root: &std::path::Path) -> Rvirtd {
             let _ = Command::new("kill").args(["-9", &p.to_string()]).status();
         }
     })
-}
-
-/// `virsh <args>` under a pty (`script`): sends `input` after a moment, returns once
-/// `needle` shows up in the output (or the timeout passes) and detaches with Ctrl-].
-fn console_session(uri: &str, args: &str, input: &str, needle: &str, timeout: Duration) -> String {
-    let mut c = Command::new("script")
-        .args(["-qfec", &format!("virsh -c '{uri}' {args}"), "/dev/null"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = c.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = out.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut stdin = c.stdin.take().unwrap();
-    let t = Instant::now();
-    let mut seen = String::new();
-    // (re)send the input every 2 s until the answer shows up: the first copy can reach
-    // virsh before it has put the terminal in raw mode
-    let mut next_send = Duration::from_millis(700);
-    while t.elapsed() < timeout && !seen.contains(needle) {
-        if let Ok(b) = rx.recv_timeout(Duration::from_millis(200)) {
-            seen.push_str(&String::from_utf8_lossy(&b));
-        }
-        if !input.is_empty() && t.elapsed() > next_send {
-            let _ = stdin.write_all(input.as_bytes());
-            let _ = stdin.flush();
-            next_send += Duration::from_secs(2);
-        }
-    }
-    let _ = stdin.write_all(&[0x1d]);
-    let _ = stdin.flush();
-    std::thread::sleep(Duration::from_millis(200));
-    let _ = c.kill();
-    let _ = c.wait();
-    seen
 }
 
 fn wait_agent_ipv4(d: &Rvirtd, name: &str) -> String {

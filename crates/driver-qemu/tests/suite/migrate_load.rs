@@ -6,12 +6,10 @@
 
 use crate::common::{stock_virsh_guest, PidGuard};
 use crate::migrate::{agent, disk_guest_file, guest_exec, migrate, state, uptime, wait_agent};
-use crate::rvirtd::{qemu_pids, virsh_at as virsh, virsh_ok as ok};
+use crate::rvirtd::{console_session, qemu_pids, virsh_at as virsh, virsh_ok as ok};
 use rvirt_testkit::TestDaemon;
-use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// The guest's disk writer: 64 KiB × 16 random blocks per round over the first 4 MiB,
@@ -32,52 +30,6 @@ fn spawn_guest(uri: &str, dom: &str, script: &str) {
 fn writer_rounds(uri: &str, dom: &str) -> u64 {
     let (_, out) = guest_exec(uri, dom, &["cat", "/tmp/writer.count"]);
     out.trim().parse().unwrap_or(0)
-}
-
-/// `virsh console` under a pty (`script`): sends `input` until `needle` shows up (the
-/// first copy can arrive before virsh put the terminal in raw mode), then Ctrl-].
-fn console_session(uri: &str, dom: &str, input: &str, needle: &str) -> String {
-    let mut c = Command::new("script")
-        .args([
-            "-qfec",
-            &format!("virsh -c '{uri}' console {dom}"),
-            "/dev/null",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = c.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = out.read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut stdin = c.stdin.take().unwrap();
-    let t = Instant::now();
-    let mut seen = String::new();
-    let mut next_send = Duration::from_millis(700);
-    while t.elapsed() < Duration::from_secs(30) && !seen.contains(needle) {
-        if let Ok(b) = rx.recv_timeout(Duration::from_millis(200)) {
-            seen.push_str(&String::from_utf8_lossy(&b));
-        }
-        if t.elapsed() > next_send {
-            let _ = stdin.write_all(input.as_bytes());
-            let _ = stdin.flush();
-            next_send += Duration::from_secs(2);
-        }
-    }
-    let _ = stdin.write_all(&[0x1d]);
-    let _ = stdin.flush();
-    std::thread::sleep(Duration::from_millis(200));
-    let _ = c.kill();
-    let _ = c.wait();
-    seen
 }
 
 fn md5_host(p: &Path) -> String {
@@ -131,9 +83,10 @@ fn migration_under_disk_load_keeps_console_and_data() {
     // state only the running system knows: a shell variable in the console's shell
     let out = console_session(
         &ua,
-        "ld",
+        "console ld",
         "\nexport MIGMARK=m$((6*7))x; echo SET:$MIGMARK:END\n",
         "SET:m42x:END",
+        Duration::from_secs(30),
     );
     assert!(
         out.contains("SET:m42x:END"),
@@ -212,7 +165,13 @@ fn migration_under_disk_load_keeps_console_and_data() {
     assert!(up2 > up1, "uptime went back: {up1} -> {up2}");
     let (_, mark) = guest_exec(&ua, "ld", &["cat", "/tmp/mark"]);
     assert_eq!(mark.trim(), "agent-mark");
-    let out = console_session(&ua, "ld", "\necho GOT:$MIGMARK:END\n", "GOT:m42x:END");
+    let out = console_session(
+        &ua,
+        "console ld",
+        "\necho GOT:$MIGMARK:END\n",
+        "GOT:m42x:END",
+        Duration::from_secs(30),
+    );
     assert!(
         out.contains("GOT:m42x:END"),
         "console after migration: {out}"

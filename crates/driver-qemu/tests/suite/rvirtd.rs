@@ -1,7 +1,9 @@
 //! `rvirtd --root` as a child process that tests kill and restart, driven with stock virsh.
 
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// Runs `cmd` to completion: (success, stdout + stderr).
@@ -189,4 +191,54 @@ pub fn qemu_pids(root: &Path) -> Vec<i32> {
         .flatten()
         .filter_map(|e| status_pid(&e.path()))
         .collect()
+}
+
+/// `virsh <args>` under a pty (`script`): sends `input` after a moment, returns once
+/// `needle` shows up in the output (or the timeout passes) and detaches with Ctrl-].
+pub fn console_session(
+    uri: &str,
+    args: &str,
+    input: &str,
+    needle: &str,
+    timeout: Duration,
+) -> String {
+    let mut c = Command::new("script")
+        .args(["-qfec", &format!("virsh -c '{uri}' {args}"), "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = c.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = out.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut stdin = c.stdin.take().unwrap();
+    let t = Instant::now();
+    let mut seen = String::new();
+    // (re)send the input every 2 s until the answer shows up: the first copy can reach
+    // virsh before it has put the terminal in raw mode
+    let mut next_send = Duration::from_millis(700);
+    while t.elapsed() < timeout && !seen.contains(needle) {
+        if let Ok(b) = rx.recv_timeout(Duration::from_millis(200)) {
+            seen.push_str(&String::from_utf8_lossy(&b));
+        }
+        if !input.is_empty() && t.elapsed() > next_send {
+            let _ = stdin.write_all(input.as_bytes());
+            let _ = stdin.flush();
+            next_send += Duration::from_secs(2);
+        }
+    }
+    let _ = stdin.write_all(&[0x1d]);
+    let _ = stdin.flush();
+    std::thread::sleep(Duration::from_millis(200));
+    let _ = c.kill();
+    let _ = c.wait();
+    seen
 }

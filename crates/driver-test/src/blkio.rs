@@ -108,6 +108,6 @@ pub fn set(def: &mut DomainDef, param: &str, list: &str) -> VirResult<()> {
         .retain(|c| c.name != "device" || c.children.iter().any(|k| k.name != "path"));
     def.extra
         .retain(|e| e.name != "blkiotune" || !e.children.is_empty());
-    crate::cputune::sort_extras(def);
+    def.sort_extras();
     Ok(())
 }

@@ -70,41 +70,7 @@ fn extra_mut<'a>(def: &'a mut DomainDef, name: &str) -> &'a mut Element {
 fn drop_if_empty(def: &mut DomainDef, name: &str) {
     def.extra
         .retain(|e| e.name != name || !e.children.is_empty() || e.text.is_some());
-    sort_extras(def);
-}
-
-/// Puts the top-level extra elements in libvirt's order (the formatter writes each group in
-/// list order), so elements a setter adds land where virDomainDefFormat puts them.
-pub(crate) fn sort_extras(def: &mut DomainDef) {
-    const ORDER: [&str; 21] = [
-        "genid",
-        "blkiotune",
-        "memtune",
-        "memoryBacking",
-        "vcpus",
-        "iothreads",
-        "iothreadids",
-        "cputune",
-        "numatune",
-        "resource",
-        "sysinfo",
-        "bootloader",
-        "bootloader_args",
-        "idmap",
-        "features",
-        "cpu",
-        "pm",
-        "perf",
-        "seclabel",
-        "keywrap",
-        "launchSecurity",
-    ];
-    def.extra.sort_by_key(|e| {
-        ORDER
-            .iter()
-            .position(|n| *n == e.name)
-            .unwrap_or(ORDER.len())
-    });
+    def.sort_extras();
 }
 
 /// The `cpuset` of a `<cputune>` child (`vcpupin vcpu=N`, `emulatorpin`, `iothreadpin
@@ -198,7 +164,7 @@ pub(crate) fn set_iothread_ids(def: &mut DomainDef, ids: &[u32]) {
     // formatter picks extras by name, so appending is enough.
     def.extra.push(count);
     def.extra.push(list);
-    sort_extras(def);
+    def.sort_extras();
 }
 
 /// `<numatune><memory mode nodeset/>`: (mode, nodeset) when set.
@@ -222,7 +188,7 @@ pub(crate) fn set_numa_memory(def: &mut DomainDef, mode: &str, nodeset: &str) {
     m.set_attr("mode", mode);
     m.set_attr("nodeset", nodeset);
     nt.order_children(&["memory", "memnode"]);
-    sort_extras(def);
+    def.sort_extras();
 }
 
 #[cfg(test)]

@@ -189,7 +189,7 @@ impl DomainDefExt for DomainDef {
         if !mt.children.is_empty() {
             self.extra.push(mt);
         }
-        crate::cputune::sort_extras(self);
+        self.sort_extras();
     }
 
     fn blkio_weight(&self) -> u32 {
@@ -213,7 +213,7 @@ impl DomainDefExt for DomainDef {
         if !b.children.is_empty() {
             self.extra.push(b);
         }
-        crate::cputune::sort_extras(self);
+        self.sort_extras();
     }
 }
 

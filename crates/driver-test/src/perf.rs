@@ -67,9 +67,7 @@ impl TestConnection {
         check_affect(flags)?;
         self.with_dom(dom, |d| {
             let config = config_def(d, flags)?;
-            let def = cputune::def_mut(d, config);
-            apply_perf(def, params);
-            cputune::sort_extras(def);
+            apply_perf(cputune::def_mut(d, config), params);
             Ok(())
         })
     }

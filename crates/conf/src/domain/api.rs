@@ -17,6 +17,19 @@ impl DomainDef {
         format::format_domain(self, opts)
     }
 
+    /// Puts the top-level elements kept as trees (`<cputune>`, `<perf>`, `<seclabel>`, …) in
+    /// the order `virDomainDefFormat` writes them, so one a setter adds lands where libvirt
+    /// puts it (stable: repeated elements keep their order).
+    pub fn sort_extras(&mut self) {
+        let order = parse::TOP_ORDER;
+        self.extra.sort_by_key(|e| {
+            order
+                .iter()
+                .position(|n| *n == e.name)
+                .unwrap_or(order.len())
+        });
+    }
+
     /// `<devices><disk>`: target, source, bus, device and type of every disk.
     pub fn disks(&self) -> Vec<DiskInfo> {
         self.devices

@@ -173,11 +173,5 @@ pub(crate) fn normalize_extra(def: &mut DomainDef) {
     }
     def.extra
         .retain(|e| !(e.name == "cpu" && e.attrs.is_empty() && e.children.is_empty()));
-    let order = super::parse::TOP_ORDER;
-    def.extra.sort_by_key(|e| {
-        order
-            .iter()
-            .position(|n| *n == e.name)
-            .unwrap_or(order.len())
-    });
+    def.sort_extras();
 }

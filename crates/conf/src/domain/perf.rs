@@ -54,22 +54,15 @@ pub fn perf_enabled(def: &DomainDef) -> Vec<TypedParam> {
 }
 
 /// Records (validated) parameters as `<event name=… enabled='yes|no'/>` in enum order; a new
-/// `<perf>` goes where libvirt formats it (after `<pm>`, before `<seclabel>`, `<keywrap>` and
-/// `<launchSecurity>`).
+/// `<perf>` goes where libvirt formats it.
 pub fn apply_perf(def: &mut DomainDef, params: &[TypedParam]) {
-    let pos = match def.extra.iter().position(|e| e.name == "perf") {
-        Some(p) => p,
-        None => {
-            let at = def
-                .extra
-                .iter()
-                .position(|e| matches!(e.name.as_str(), "seclabel" | "keywrap" | "launchSecurity"))
-                .unwrap_or(def.extra.len());
-            def.extra.insert(at, Element::new("perf"));
-            at
-        }
+    if !def.extra.iter().any(|e| e.name == "perf") {
+        def.extra.push(Element::new("perf"));
+        def.sort_extras();
+    }
+    let Some(perf) = def.extra.iter_mut().find(|e| e.name == "perf") else {
+        return;
     };
-    let perf = &mut def.extra[pos];
     for p in params {
         let state = if matches!(p.value, TypedValue::Boolean(true)) {
             "yes"

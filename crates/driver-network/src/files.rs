@@ -1,6 +1,5 @@
 //! On-disk layout: persistent configs, autostart links, live state and dnsmasq files.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use rvirt_core::error::{ErrorCode, VirError, VirResult};
@@ -53,20 +52,7 @@ pub fn check_file_name(name: &str) -> VirResult<()> {
 
 /// Writes `data` to `path` atomically (temp file, fsync, rename).
 pub fn write_atomic(path: &Path, data: &str) -> VirResult<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| system(format!("bad path {}", path.display())))?;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| system(format!("cannot create directory '{}': {e}", dir.display())))?;
-    let tmp = path.with_extension("xml.new");
-    let res = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(data.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    res.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
+    rvirt_util::fs::write_atomic(path, data.as_bytes(), None).map_err(|e| {
         VirError::new(
             ErrorCode::WriteFailed,
             NET,

@@ -1,6 +1,5 @@
 //! Files: atomic writes, libvirt's "auto-generated" header, loading a directory of XML.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rvirt_core::error::{ErrorCode, VirError, VirResult};
@@ -29,18 +28,7 @@ pub(crate) fn ensure_dir(dir: &Path) -> VirResult<()> {
 
 /// Writes `data` to `path` through a temporary file, fsync and rename.
 pub(crate) fn write_atomic(path: &Path, data: &str) -> VirResult<()> {
-    if let Some(dir) = path.parent() {
-        ensure_dir(dir)?;
-    }
-    let tmp = path.with_extension("xml.new");
-    let res = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(data.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    res.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
+    rvirt_util::fs::write_atomic(path, data.as_bytes(), None).map_err(|e| {
         VirError::new(
             ErrorCode::WriteFailed,
             DOM,

@@ -7,8 +7,7 @@ use super::key::SecretKey;
 use super::{base64, cipher};
 use rvirt_conf::secret::SecretDef;
 use rvirt_core::error::{ErrorCode, ErrorDomain, VirError, VirResult};
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 const DOM: ErrorDomain = ErrorDomain::Secret;
@@ -55,28 +54,8 @@ pub fn ensure_dir(dir: &Path) -> VirResult<()> {
 /// Writes `data` to `path` atomically: a 0600 temporary file in the same directory,
 /// fsynced, then renamed over the target.
 pub fn write_atomic(path: &Path, data: &[u8]) -> VirResult<()> {
-    let file_name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("secret");
-    let tmp = path.with_file_name(format!(".{file_name}.new"));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        f.write_all(data)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(sys_err("cannot write config file", path, &e));
-    }
-    Ok(())
+    rvirt_util::fs::write_atomic(path, data, Some(0o600))
+        .map_err(|e| sys_err("cannot write config file", path, &e))
 }
 
 /// Removes a file, ignoring "not found".

@@ -503,27 +503,7 @@ impl QemuDriver {
             } else {
                 None
             };
-            let mut events = vm.qmp.events();
-            vm.qmp
-                .execute("device_del", Some(json!({"id": alias})), T)
-                .await
-                .map_err(qmp_err)?;
-            let gone = tokio::time::timeout(UNPLUG_WAIT, async {
-                loop {
-                    match events.recv().await {
-                        Ok(ev)
-                            if ev.event == "DEVICE_DELETED"
-                                && ev.data["device"].as_str() == Some(alias.as_str()) =>
-                        {
-                            return true
-                        }
-                        Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                        Err(_) => return false,
-                    }
-                }
-            })
-            .await
-            .unwrap_or(false);
+            let gone = device_del_and_wait(&vm.qmp, &alias, UNPLUG_WAIT).await?;
             if gone {
                 // the monitor handler drops it from the live XML and emits DEVICE_REMOVED;
                 // release the backend here
@@ -712,6 +692,35 @@ async fn format_node_of(qmp: &rvirt_qmp::QmpClient, alias: &str) -> Option<Strin
         })
         .and_then(|b| b["inserted"]["node-name"].as_str())
         .map(str::to_string)
+}
+
+/// `device_del` of `alias`, then up to `wait` for QEMU's `DEVICE_DELETED` for it
+/// (`qemuDomainWaitForDeviceRemoval`): whether the guest let the device go in time.
+pub(super) async fn device_del_and_wait(
+    qmp: &rvirt_qmp::QmpClient,
+    alias: &str,
+    wait: Duration,
+) -> VirResult<bool> {
+    let mut events = qmp.events();
+    qmp.execute("device_del", Some(json!({"id": alias})), T)
+        .await
+        .map_err(qmp_err)?;
+    let deleted = tokio::time::timeout(wait, async {
+        loop {
+            match events.recv().await {
+                Ok(ev)
+                    if ev.event == "DEVICE_DELETED"
+                        && ev.data["device"].as_str() == Some(alias) =>
+                {
+                    return true
+                }
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(_) => return false,
+            }
+        }
+    })
+    .await;
+    Ok(deleted.unwrap_or(false))
 }
 
 #[cfg(test)]

@@ -215,27 +215,7 @@ impl QemuDriver {
             .ok_or_else(|| VirError::operation_invalid(ErrorDomain::Qemu, "device has no alias"))?
             .to_string();
         let size = dimm_size(&dev).unwrap_or(0);
-        let mut events = vm.qmp.events();
-        vm.qmp
-            .execute("device_del", Some(json!({"id": alias})), T)
-            .await
-            .map_err(qmp_err)?;
-        let gone = tokio::time::timeout(UNPLUG_WAIT, async {
-            loop {
-                match events.recv().await {
-                    Ok(ev)
-                        if ev.event == "DEVICE_DELETED"
-                            && ev.data["device"].as_str() == Some(alias.as_str()) =>
-                    {
-                        return true
-                    }
-                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                    Err(_) => return false,
-                }
-            }
-        })
-        .await
-        .unwrap_or(false);
+        let gone = super::hotplug::device_del_and_wait(&vm.qmp, &alias, UNPLUG_WAIT).await?;
         if !gone {
             return Err(VirError::new(
                 ErrorCode::OperationTimeout,

@@ -225,8 +225,13 @@ impl QemuDriver {
                 .map_err(qmp_err)?;
             return Ok(());
         }
+        Self::unplug_slot(vm, &slot.alias(index), index).await
+    }
+
+    /// `device_del` of the vCPU in slot `index` (ACPI eject), then [`Self::wait_unplugged`].
+    async fn unplug_slot(vm: &Arc<VmProcess>, alias: &str, index: usize) -> VirResult<()> {
         vm.qmp
-            .execute("device_del", Some(json!({"id": slot.alias(index)})), T)
+            .execute("device_del", Some(json!({"id": alias})), T)
             .await
             .map_err(qmp_err)?;
         Self::wait_unplugged(vm, index).await
@@ -411,12 +416,7 @@ impl QemuDriver {
             ));
         }
         for (i, s) in plugged.into_iter().take(n) {
-            let id = s.alias(i);
-            vm.qmp
-                .execute("device_del", Some(json!({"id": id})), T)
-                .await
-                .map_err(qmp_err)?;
-            Self::wait_unplugged(vm, i).await?;
+            Self::unplug_slot(vm, &s.alias(i), i).await?;
         }
         Ok(want)
     }

@@ -337,7 +337,8 @@ async fn watch(drv: Arc<QemuDriver>, vm: Arc<VmProcess>, dom: DomainRef) {
         // a pull backup ends by being cancelled: that is its normal completion
         let ok = rec.nbd || ours.iter().all(|j| j.get("error").is_none());
         teardown(&vm, &rec).await;
-        backups().remove(&uuid);
+        // the job's outcome is recorded before the backup disappears, so a client that
+        // sees "no backup" next also sees this job as the domain's last one
         let done = drv
             .with_dom(&dom, |o| {
                 let mine = o
@@ -357,6 +358,7 @@ async fn watch(drv: Arc<QemuDriver>, vm: Arc<VmProcess>, dom: DomainRef) {
             })
             .ok()
             .flatten();
+        backups().remove(&uuid);
         if let Some(params) = done {
             drv.emit(dom.clone(), DomainEventKind::JobCompleted { params });
         }

@@ -3,7 +3,7 @@
 use super::state::StateReason;
 use rvirt_conf::domain::DomainDef;
 use rvirt_core::handle::{DomainRef, Uuid};
-use rvirt_qmp::{AgentClient, QmpClient};
+use rvirt_qmp::{AgentClient, QmpClient, QmpEvent};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -27,6 +27,10 @@ pub struct VmProcess {
     pub stop_reason: std::sync::Mutex<Option<(i32, i32)>>,
     /// Set when the process has exited and the domain has been cleaned up.
     pub exited: tokio::sync::watch::Sender<bool>,
+    /// An incoming migration's QMP events, subscribed before `migrate-incoming`, so the
+    /// Finish phase learns for sure whether the stream switched to post-copy (even when
+    /// post-copy already ended before Finish asked).
+    pub incoming_events: std::sync::Mutex<Option<tokio::sync::broadcast::Receiver<QmpEvent>>>,
 }
 
 impl VmProcess {

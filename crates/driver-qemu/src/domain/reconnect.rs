@@ -253,6 +253,7 @@ impl QemuDriver {
             agent_connected: AtomicBool::new(true),
             stop_reason: std::sync::Mutex::new(None),
             exited,
+            incoming_events: std::sync::Mutex::new(None),
         });
         {
             let mut doms = self.lock();

@@ -465,6 +465,7 @@ impl QemuDriver {
             agent_connected: AtomicBool::new(false),
             stop_reason: std::sync::Mutex::new(None),
             exited,
+            incoming_events: std::sync::Mutex::new(None),
         });
         let handle = self.install_vm(uuid, id, live, &vm, mode);
         let handle = match handle {

@@ -149,14 +149,34 @@ pub(crate) async fn finish(
 /// pages arrive on demand).
 async fn wait_incoming(vm: &crate::domain::VmProcess, postcopy: bool) -> VirResult<bool> {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(600);
+    let mut events = match postcopy {
+        true => vm
+            .incoming_events
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take(),
+        false => None,
+    };
+    let mut switched = false;
     loop {
         let v = vm
             .qmp
             .execute("query-migrate", None, T)
             .await
             .map_err(qmp_err)?;
+        // QMP delivers events before later replies: every MIGRATION event up to this
+        // reply is already queued, so a post-copy phase that ended meanwhile is known
+        while let Some(rx) = events.as_mut() {
+            match rx.try_recv() {
+                Ok(ev) => {
+                    switched |= ev.event == "MIGRATION" && ev.data["status"] == "postcopy-active"
+                }
+                Err(tokio::sync::broadcast::error::TryRecvError::Lagged(_)) => {}
+                Err(_) => break,
+            }
+        }
         match v["status"].as_str().unwrap_or("") {
-            "completed" => return Ok(false),
+            "completed" => return Ok(switched),
             "postcopy-active" if postcopy => return Ok(true),
             "failed" | "cancelled" => {
                 return Err(op_failed(format!(

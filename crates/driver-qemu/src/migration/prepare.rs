@@ -161,6 +161,7 @@ async fn open_incoming(
         )
         .await;
     if postcopy {
+        *vm.incoming_events.lock().unwrap_or_else(|p| p.into_inner()) = Some(vm.qmp.events());
         // post-copy needs the capability on both sides before the stream starts
         vm.qmp
             .execute(

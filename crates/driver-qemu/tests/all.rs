@@ -52,6 +52,8 @@ mod memory_dimm;
 mod migrate;
 #[path = "suite/migrate_load.rs"]
 mod migrate_load;
+#[path = "suite/migrate_postcopy_early.rs"]
+mod migrate_postcopy_early;
 #[path = "suite/monitor_with_files.rs"]
 mod monitor_with_files;
 #[path = "suite/netns.rs"]

@@ -71,6 +71,10 @@ pub(crate) async fn begin(
     let (Some(live), Some(vm)) = (live, vm) else {
         return Err(invalid("domain is not running"));
     };
+    super::state::update_tuning(super::state::key(drv, dom.uuid), |t| {
+        t.postcopy_begun = flags & mf::POSTCOPY != 0;
+        t.postcopy_requested = false;
+    });
     if flags & (mf::NON_SHARED_DISK | mf::NON_SHARED_INC) != 0 {
         cookie.disks = storage::disks_to_copy(&vm, &live, params).await?;
     }

@@ -250,15 +250,26 @@ impl DomainMigrationDriver for QemuConnection {
             .driver
             .with_dom(dom, |o| Ok((o.vm.clone(), o.job_progress.is_some())))?;
         let vm = vm.ok_or_else(|| super::invalid("domain is not running"))?;
-        if !migrating {
+        let k = key(&self.driver, dom.uuid);
+        if !migrating && !tuning(k).postcopy_begun {
             return Err(super::invalid(
                 "post-copy can only be started while outgoing migration is in progress",
             ));
         }
-        vm.qmp
-            .execute("migrate-start-postcopy", None, T)
-            .await
-            .map_err(qmp_err)?;
+        // remembered first: a migration that starts meanwhile switches right after
+        // `migrate` (Perform checks the request after issuing it)
+        update_tuning(k, |t| t.postcopy_requested = true);
+        if let Err(e) = vm.qmp.execute("migrate-start-postcopy", None, T).await {
+            // not running yet (still in Begin/Prepare or setting up): the request stands
+            let status = vm.qmp.execute("query-migrate", None, T).await.ok();
+            let started = status
+                .as_ref()
+                .and_then(|v| v["status"].as_str())
+                .is_some_and(|s| !matches!(s, "none" | "setup"));
+            if started || !tuning(k).postcopy_begun {
+                return Err(qmp_err(e));
+            }
+        }
         Ok(())
     }
 }

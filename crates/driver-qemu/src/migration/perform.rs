@@ -3,7 +3,7 @@
 //! `query-migrate` (job progress, MIGRATION_ITERATION events) until the switch-over.
 
 use super::cookie::Cookie;
-use super::state::{key, tuning};
+use super::state::{key, tuning, update_tuning};
 use super::tunnel::OutgoingPump;
 use super::{op_failed, operation, reason, storage};
 use crate::domain::jobs::JobProgress;
@@ -119,6 +119,10 @@ pub(crate) async fn perform_local(
     if copy_storage && !disks.is_empty() {
         storage::cancel(&vm, &disks).await;
     }
+    update_tuning(key(drv, dom.uuid), |t| {
+        t.postcopy_begun = false;
+        t.postcopy_requested = false;
+    });
     let r = match (r, pump) {
         (Ok(s), Some(p)) => match p.task.await {
             Ok(Ok(_)) => Ok(s),
@@ -230,6 +234,12 @@ async fn run(
         .execute("migrate", Some(json!({ "uri": uri })), T)
         .await
         .map_err(qmp_err)?;
+    if postcopy_wanted && tuning(key(drv, dom.uuid)).postcopy_requested {
+        // asked for before the migration ran: switch now
+        if let Err(e) = vm.qmp.execute("migrate-start-postcopy", None, T).await {
+            tracing::warn!(error = %e, "deferred migrate-start-postcopy failed");
+        }
+    }
     let deadline = tokio::time::Instant::now() + Duration::from_secs(3600);
     let mut postcopy = false;
     loop {

@@ -29,6 +29,12 @@ pub(crate) fn peer_connector() -> Option<Arc<dyn PeerConnector>> {
 pub(crate) struct Tuning {
     pub downtime_ms: Option<u64>,
     pub speed_mib: Option<u64>,
+    /// An outgoing post-copy-capable migration has begun (Begin phase) and not ended.
+    pub postcopy_begun: bool,
+    /// `virDomainMigrateStartPostCopy` came before QEMU's migration was running: the
+    /// switch is made as soon as it is (virsh's `--timeout-postcopy` fires on a clock
+    /// that starts before Prepare on the destination, which can take longer under load).
+    pub postcopy_requested: bool,
 }
 
 /// Keyed by driver instance (its address) and domain.

@@ -89,8 +89,38 @@ impl TestDaemon {
     }
 }
 
+/// The last `max` bytes of a file (lossy UTF-8), empty when unreadable.
+fn tail(path: &Path, max: usize) -> String {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let from = bytes.len().saturating_sub(max);
+    String::from_utf8_lossy(&bytes[from..]).into_owned()
+}
+
+impl TestDaemon {
+    /// Prints the daemon's log and every QEMU log under its root to stderr (shown with a
+    /// failing test's output), so a failure in CI can be understood after the fact.
+    pub fn dump_logs(&self) {
+        eprintln!(
+            "---- rvirtd log ({}):\n{}",
+            self.root.path().display(),
+            tail(&self.root.path().join("rvirtd.log"), 8192)
+        );
+        let qemu_logs = self.root.path().join("var/log/libvirt/qemu");
+        let mut logs: Vec<PathBuf> = std::fs::read_dir(&qemu_logs)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        logs.sort();
+        for l in logs {
+            eprintln!("---- {}:\n{}", l.display(), tail(&l, 4096));
+        }
+    }
+}
+
 impl Drop for TestDaemon {
     fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.dump_logs();
+        }
         // SAFETY-free: plain signal to our own child.
         let _ = Command::new("kill")
             .arg("-TERM")

@@ -243,7 +243,24 @@ async fn run(
     let deadline = tokio::time::Instant::now() + Duration::from_secs(3600);
     let mut postcopy = false;
     loop {
-        while let Ok(ev) = events.try_recv() {
+        let v = vm
+            .qmp
+            .execute("query-migrate", None, T)
+            .await
+            .map_err(qmp_err)?;
+        set_progress(drv, dom, |j| {
+            if let Some(p) = j.as_mut() {
+                p.update(&v);
+            }
+        });
+        // QMP queues events ahead of later replies: drained after the query, they tell
+        // of a post-copy phase even when it already ended by the time of this reply
+        loop {
+            let ev = match events.try_recv() {
+                Ok(ev) => ev,
+                Err(tokio::sync::broadcast::error::TryRecvError::Lagged(_)) => continue,
+                Err(_) => break,
+            };
             if ev.event == "MIGRATION_PASS" {
                 let pass = ev.data["pass"].as_i64().unwrap_or(0) as i32;
                 drv.emit(
@@ -251,7 +268,6 @@ async fn run(
                     DomainEventKind::MigrationIteration { iteration: pass },
                 );
             }
-            // a short post-copy phase can end between two polls: the event tells
             if ev.event == "MIGRATION" && ev.data["status"] == "postcopy-active" && !postcopy {
                 postcopy = true;
                 entered_postcopy(drv, dom);
@@ -263,16 +279,6 @@ async fn run(
                 ..Stats::default()
             });
         }
-        let v = vm
-            .qmp
-            .execute("query-migrate", None, T)
-            .await
-            .map_err(qmp_err)?;
-        set_progress(drv, dom, |j| {
-            if let Some(p) = j.as_mut() {
-                p.update(&v);
-            }
-        });
         match v["status"].as_str().unwrap_or("") {
             "completed" => return Ok(stats(&v)),
             "postcopy-active" if postcopy_wanted => {

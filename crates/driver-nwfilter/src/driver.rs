@@ -10,6 +10,7 @@ use rvirt_core::error::{ErrorCode, VirError, VirResult};
 use rvirt_core::{NwFilterBindingRef, NwFilterRef, Uuid};
 
 use crate::errors::{failed, no_binding, no_name, no_uuid, DOM};
+use crate::instantiate::{self, NftCommand, NftRunner};
 use crate::paths::NwFilterPaths;
 use crate::store;
 
@@ -101,17 +102,30 @@ fn status_xml(b: &NwFilterBindingDef) -> String {
     out
 }
 
-/// libvirtd's network filter driver over a config dir and a binding status dir.
+/// libvirtd's network filter driver over a config dir and a binding status dir, enforcing
+/// bindings with nftables.
 pub struct NwFilterDriverImpl {
     paths: NwFilterPaths,
     state: Mutex<State>,
+    runner: Arc<dyn NftRunner>,
 }
 
 impl NwFilterDriverImpl {
-    /// Opens the driver (`nwfilterStateInitialize`): creates the directories, loads every
-    /// `NAME.xml` filter and every binding status file. Files that do not parse are skipped
-    /// with a warning, as libvirt does.
+    /// Opens the driver (`nwfilterStateInitialize`) with the system's `nft`; see
+    /// [`NwFilterDriverImpl::open_with_runner`].
     pub fn open(paths: NwFilterPaths) -> VirResult<Arc<Self>> {
+        Self::open_with_runner(paths, Arc::new(NftCommand::new()))
+    }
+
+    /// Opens the driver (`nwfilterStateInitialize`): creates the directories, loads every
+    /// `NAME.xml` filter and every binding status file (files that do not parse are skipped
+    /// with a warning, as libvirt does), re-instantiates every binding (`virNWFilterBuildAll`,
+    /// after a daemon restart) and drops the chains of ports that have no binding any more.
+    /// Firewall failures here are logged, not fatal.
+    pub fn open_with_runner(
+        paths: NwFilterPaths,
+        runner: Arc<dyn NftRunner>,
+    ) -> VirResult<Arc<Self>> {
         store::ensure_dir(&paths.config_dir)?;
         store::ensure_dir(&paths.binding_dir)?;
         let mut st = State::default();
@@ -149,10 +163,82 @@ impl NwFilterDriverImpl {
                 }
             }
         }
-        Ok(Arc::new(NwFilterDriverImpl {
+        let drv = NwFilterDriverImpl {
             paths,
             state: Mutex::new(st),
-        }))
+            runner,
+        };
+        drv.rebuild_all();
+        Ok(Arc::new(drv))
+    }
+
+    /// Re-applies every binding and removes chains of ports without one whose device is
+    /// gone (a port that still exists may belong to another daemon sharing the host, e.g.
+    /// a second `rvirtd --root`; its rules stay until that daemon deletes the binding).
+    fn rebuild_all(&self) {
+        let st = self.lock();
+        let lookup = |n: &str| st.by_name(n);
+        for b in &st.bindings {
+            let res = instantiate::ruleset(&lookup, b)
+                .and_then(|rs| instantiate::apply(self.runner.as_ref(), &rs));
+            if let Err(e) = res {
+                tracing::warn!(portdev = %b.portdev, error = %e, "cannot instantiate nwfilter binding");
+            }
+        }
+        match instantiate::ports(self.runner.as_ref()) {
+            Ok(ports) => {
+                for p in ports {
+                    if st.bindings.iter().any(|b| b.portdev == p)
+                        || std::path::Path::new("/sys/class/net").join(&p).exists()
+                    {
+                        continue;
+                    }
+                    if let Err(e) = instantiate::remove(self.runner.as_ref(), &p) {
+                        tracing::warn!(portdev = %p, error = %e, "cannot remove stale nwfilter rules");
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot list nwfilter rules"),
+        }
+    }
+
+    /// Instantiates again every binding reaching `def` (with `def` replacing the filter of
+    /// its name); all rulesets are built first, and on a failed apply the bindings already
+    /// updated get their old rules back.
+    fn rebuild_for(&self, st: &State, def: &NwFilterDef) -> VirResult<()> {
+        let affected: Vec<&NwFilterBindingDef> = st
+            .bindings
+            .iter()
+            .filter(|b| st.reaches(&b.filter.filter, &def.name, Some(def)))
+            .collect();
+        if affected.is_empty() {
+            return Ok(());
+        }
+        let new_lookup = |n: &str| {
+            if n == def.name {
+                Some(def)
+            } else {
+                st.by_name(n)
+            }
+        };
+        let mut new = Vec::new();
+        for b in &affected {
+            new.push(instantiate::ruleset(&new_lookup, b)?);
+        }
+        for (i, rs) in new.iter().enumerate() {
+            if let Err(e) = instantiate::apply(self.runner.as_ref(), rs) {
+                let old_lookup = |n: &str| st.by_name(n);
+                for b in &affected[..i] {
+                    let back = instantiate::ruleset(&old_lookup, b)
+                        .and_then(|rs| instantiate::apply(self.runner.as_ref(), &rs));
+                    if let Err(e2) = back {
+                        tracing::warn!(portdev = %b.portdev, error = %e2, "cannot restore nwfilter rules");
+                    }
+                }
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -206,7 +292,9 @@ impl NWFilterDriver for NwFilterDriverImpl {
     }
 
     /// virNWFilterDefineXMLFlags (`nwfilterDefineXMLFlags`): a new filter, or a new
-    /// definition of the filter with the same name and UUID.
+    /// definition of the filter with the same name and UUID; every binding whose filter tree
+    /// reaches a redefined filter is instantiated again (`virNWFilterTriggerRebuild`). If one
+    /// cannot be, the define fails and the old rules stay.
     async fn nwfilter_define_xml(&self, xml: &str, flags: u32) -> VirResult<NwFilterRef> {
         VirError::check_flags(DOM, flags, VALIDATE, "nwfilterDefineXMLFlags")?;
         let def = NwFilterDef::parse(xml)?;
@@ -238,6 +326,7 @@ impl NWFilterDriver for NwFilterDriverImpl {
         if loops {
             return Err(failed("filter would introduce a loop".into()));
         }
+        self.rebuild_for(&st, &def)?;
         let data = store::header("nwfilter-edit", &def.name) + &def.format();
         store::write_atomic(&self.paths.filter_file(&def.name), &data)?;
         let r = fref(&def);
@@ -305,8 +394,8 @@ impl NWFilterDriver for NwFilterDriverImpl {
             .ok_or_else(|| no_binding(portdev))
     }
 
-    /// virNWFilterBindingCreateXML (`nwfilterBindingCreateXML`): the binding is recorded
-    /// but its rules are not instantiated yet.
+    /// virNWFilterBindingCreateXML (`nwfilterBindingCreateXML`): the filter tree is
+    /// instantiated on the port (nftables) before the binding is recorded.
     async fn nwfilter_binding_create_xml(
         &self,
         xml: &str,
@@ -331,13 +420,19 @@ impl NWFilterDriver for NwFilterDriverImpl {
                 format!("referenced filter '{missing}' is missing"),
             ));
         }
-        store::write_atomic(&self.paths.binding_file(&def.portdev), &status_xml(&def))?;
-        tracing::warn!(
-            portdev = %def.portdev,
-            filter = %def.filter.filter,
-            "nwfilter binding created, but filter rules are not enforced yet: rvirtd does not \
-             instantiate ebtables/iptables/nftables rules"
-        );
+        let rs = {
+            let lookup = |n: &str| st.by_name(n);
+            instantiate::ruleset(&lookup, &def)?
+        };
+        instantiate::apply(self.runner.as_ref(), &rs)?;
+        if let Err(e) =
+            store::write_atomic(&self.paths.binding_file(&def.portdev), &status_xml(&def))
+        {
+            if let Err(e2) = instantiate::remove(self.runner.as_ref(), &def.portdev) {
+                tracing::warn!(portdev = %def.portdev, error = %e2, "cannot remove nwfilter rules");
+            }
+            return Err(e);
+        }
         let r = bref(&def);
         st.bindings.push(def);
         Ok(r)
@@ -351,6 +446,10 @@ impl NWFilterDriver for NwFilterDriverImpl {
         }
         store::remove(&self.paths.binding_file(&binding.portdev))?;
         st.bindings.retain(|b| b.portdev != binding.portdev);
+        // libvirt's teardown logs firewall failures and carries on
+        if let Err(e) = instantiate::remove(self.runner.as_ref(), &binding.portdev) {
+            tracing::warn!(portdev = %binding.portdev, error = %e, "cannot remove nwfilter rules");
+        }
         Ok(())
     }
 

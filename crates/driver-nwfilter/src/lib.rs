@@ -1,13 +1,16 @@
 //! libvirt's network filter driver (`nwfilterDriver`): `<filter>` definitions persisted
 //! under the config dir and filter bindings kept as status files under the run dir.
 //!
-//! Rules are stored and bound but not yet instantiated into the kernel (no ebtables,
-//! iptables or nftables rules are written); creating a binding logs a warning saying so.
+//! Bindings are enforced with nftables (instead of libvirt's ebtables/iptables): every
+//! binding's filter tree becomes per-port chains in table `bridge rvirt_nwfilter`, applied
+//! with one `nft -f -` transaction per port (see [`instantiate`]).
 
 mod driver;
 mod errors;
+pub mod instantiate;
 mod paths;
 mod store;
 
 pub use driver::NwFilterDriverImpl;
+pub use instantiate::{render_binding, NftCommand, NftRunner, PortRuleset, TABLE};
 pub use paths::NwFilterPaths;

@@ -2,3 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod driver;
+mod golden;
+mod netns;
+mod restart;
+mod support;

@@ -29,7 +29,11 @@ fn binding(portdev: &str, filter: &str) -> String {
 }
 
 fn open(root: &std::path::Path) -> Arc<NwFilterDriverImpl> {
-    NwFilterDriverImpl::open(NwFilterPaths::under_root(root)).unwrap()
+    NwFilterDriverImpl::open_with_runner(
+        NwFilterPaths::under_root(root),
+        Arc::new(crate::support::FakeNft::default()),
+    )
+    .unwrap()
 }
 
 #[tokio::test]

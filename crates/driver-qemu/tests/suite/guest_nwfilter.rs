@@ -1,7 +1,8 @@
 //! `<interface><filterref>` through stock virsh and rvirtd: starting a guest binds its
 //! NIC's filter to the tap (owner = the domain, as `virsh nwfilter-binding-dumpxml` shows),
 //! the filter cannot be undefined while bound, a missing filter fails the start without
-//! leaving a tap, hot-plug binds too, and stopping the guest removes the bindings.
+//! leaving a tap, hot-plug binds too, the rules reach the kernel (nftables) and stopping
+//! the guest removes the bindings and their rules.
 
 use crate::netns::NetNs;
 use crate::rvirtd::{temp_root, Rvirtd};
@@ -87,6 +88,11 @@ fn guest_nic_filterref_binds_and_unbinds() {
     assert!(x.contains("<parameter name='IP' value='10.9.8.7'/>"), "{x}");
     let (ok, out) = d.virsh(&["nwfilter-undefine", "rvt-allow"]);
     assert!(!ok && out.contains("in use"), "{out}");
+    // the rules are in the kernel (nftables, in the daemon's namespace): the tap's chains
+    // hold the filter's accept-all rule
+    let (_, table) = ns.exec(&["nft", "list", "table", "bridge", "rvirt_nwfilter"]);
+    assert!(table.contains(&format!("{tap}/out")), "{table}");
+    assert!(table.contains(&format!("{tap}/in")), "{table}");
 
     // hot-plug binds the new tap too; detach unbinds it
     let extra = root.path().join("nic2.xml");
@@ -98,5 +104,7 @@ fn guest_nic_filterref_binds_and_unbinds() {
     d.ok(&["destroy", DOM]);
     let list = wait_bindings(&d, |l| !l.contains("rvt-allow"));
     assert!(!list.contains("rvt-allow"), "{list}");
+    let (_, table) = ns.exec(&["nft", "list", "table", "bridge", "rvirt_nwfilter"]);
+    assert!(!table.contains(&format!("{tap}/")), "{table}");
     d.ok(&["nwfilter-undefine", "rvt-allow"]);
 }

@@ -27,10 +27,13 @@ cases! {
     nwfilter_then_uri => "nwfilter-list; uri";
 }
 
+// no `state=` in the bound filter: rvirtd enforces bindings with nftables, and bridge
+// connection tracking needs nf_conntrack_bridge, which not every kernel has (this CI's
+// has not); the state attribute's XML handling is covered by rvirt-conf's goldens
 const WEB: &str = "<filter name='web' chain='ipv4'>\n  \
     <uuid>0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d</uuid>\n  \
     <rule action='accept' direction='in' priority='400'>\n    \
-    <tcp dstportstart='443' state='NEW,ESTABLISHED'/>\n  </rule>\n  \
+    <tcp dstportstart='443'/>\n  </rule>\n  \
     <filterref filter='Base'/>\n</filter>\n";
 const BASE: &str = "<filter name='Base' chain='root'>\n  \
     <uuid>1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d</uuid>\n  \

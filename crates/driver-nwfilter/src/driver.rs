@@ -1,7 +1,9 @@
 //! `NWFilterDriver` for libvirtd (`nwfilterDriver`): filter definitions and bindings.
 
-use std::collections::HashSet;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::collections::{HashMap, HashSet};
+use std::net::Ipv4Addr;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use async_trait::async_trait;
 use rvirt_conf::nwfilter::{NwFilterBindingDef, NwFilterDef};
@@ -11,7 +13,9 @@ use rvirt_core::{NwFilterBindingRef, NwFilterRef, Uuid};
 
 use crate::errors::{failed, no_binding, no_name, no_uuid, DOM};
 use crate::instantiate::{self, NftCommand, NftRunner};
+use crate::learn::{LearnMode, Learner};
 use crate::paths::NwFilterPaths;
+use crate::plan::{plan, Plan};
 use crate::store;
 
 /// `VIR_NWFILTER_DEFINE_VALIDATE` / `VIR_NWFILTER_BINDING_CREATE_VALIDATE`.
@@ -21,11 +25,31 @@ const VALIDATE: u32 = 1;
 struct State {
     filters: Vec<NwFilterDef>,
     bindings: Vec<NwFilterBindingDef>,
+    /// Addresses learned per port (kept in memory only, as libvirt does).
+    learned: HashMap<String, Ipv4Addr>,
+    /// Ports whose address is being learned.
+    learners: HashMap<String, Learner>,
 }
 
 impl State {
     fn by_name(&self, name: &str) -> Option<&NwFilterDef> {
         self.filters.iter().find(|f| f.name == name)
+    }
+
+    /// The plan for `b` with the current filters (and `replaced` instead of its namesake).
+    fn plan_for(&self, b: &NwFilterBindingDef, replaced: Option<&NwFilterDef>) -> VirResult<Plan> {
+        let lookup = |n: &str| match replaced {
+            Some(r) if r.name == n => Some(r),
+            _ => self.by_name(n),
+        };
+        plan(&lookup, b, self.learned.get(&b.portdev).copied())
+    }
+
+    /// Stops the port's learner, if it has one.
+    fn stop_learner(&mut self, portdev: &str) {
+        if let Some(l) = self.learners.remove(portdev) {
+            l.cancel();
+        }
     }
 
     /// Whether `start` reaches `target` through `<filterref>`s (`start` itself counts).
@@ -108,6 +132,20 @@ pub struct NwFilterDriverImpl {
     paths: NwFilterPaths,
     state: Mutex<State>,
     runner: Arc<dyn NftRunner>,
+    /// This driver, for the learner threads' callbacks.
+    me: Weak<NwFilterDriverImpl>,
+    /// Learner threads still running.
+    active_learners: Arc<AtomicUsize>,
+}
+
+impl Drop for NwFilterDriverImpl {
+    /// Cancels every learner (their threads end on their own shortly after).
+    fn drop(&mut self) {
+        let st = self.state.get_mut().unwrap_or_else(|p| p.into_inner());
+        for l in st.learners.values() {
+            l.cancel();
+        }
+    }
 }
 
 impl NwFilterDriverImpl {
@@ -163,24 +201,101 @@ impl NwFilterDriverImpl {
                 }
             }
         }
-        let drv = NwFilterDriverImpl {
+        let drv = Arc::new_cyclic(|me| NwFilterDriverImpl {
             paths,
             state: Mutex::new(st),
             runner,
-        };
+            me: me.clone(),
+            active_learners: Arc::new(AtomicUsize::new(0)),
+        });
         drv.rebuild_all();
-        Ok(Arc::new(drv))
+        Ok(drv)
+    }
+
+    /// How many IP address learner threads are running (`virNWFilterLearnIPAddress`
+    /// requests still pending or not yet ended).
+    pub fn active_learners(&self) -> usize {
+        self.active_learners.load(Ordering::SeqCst)
+    }
+
+    /// The IPv4 address learned for a port (`virNWFilterIPAddrMapGetIPAddr`), if any.
+    pub fn learned_ip(&self, portdev: &str) -> Option<Ipv4Addr> {
+        self.lock().learned.get(portdev).copied()
+    }
+
+    /// Puts `plan`'s rules on the binding's port and starts or stops its learner to match.
+    fn activate(&self, st: &mut State, b: &NwFilterBindingDef, plan: &Plan) -> VirResult<()> {
+        instantiate::apply(self.runner.as_ref(), plan.ruleset())?;
+        match plan {
+            Plan::Full(_) => st.stop_learner(&b.portdev),
+            Plan::Learn(_, mode) => self.start_learner(st, b, mode.clone()),
+        }
+        Ok(())
+    }
+
+    /// `virNWFilterLearnIPAddress`: a learner thread for the binding's port (unless one runs).
+    fn start_learner(&self, st: &mut State, b: &NwFilterBindingDef, mode: LearnMode) {
+        if st.learners.contains_key(&b.portdev) {
+            return;
+        }
+        let me = self.me.clone();
+        let port = b.portdev.clone();
+        let on_learned = Box::new(move |ip: Ipv4Addr, cancel: &AtomicBool| {
+            if let Some(drv) = me.upgrade() {
+                drv.learned(&port, ip, cancel);
+            }
+        });
+        match Learner::start(
+            &b.portdev,
+            b.mac,
+            mode,
+            self.runner.netns(),
+            &self.active_learners,
+            on_learned,
+        ) {
+            Ok(l) => {
+                st.learners.insert(b.portdev.clone(), l);
+            }
+            Err(e) => {
+                tracing::warn!(portdev = %b.portdev, error = %e, "cannot start IP address learning")
+            }
+        }
+    }
+
+    /// A learner found `ip`: the binding's full rules replace the learning rules.
+    fn learned(&self, portdev: &str, ip: Ipv4Addr, cancel: &AtomicBool) {
+        let mut st = self.lock();
+        if cancel.load(Ordering::SeqCst) {
+            return;
+        }
+        st.learners.remove(portdev);
+        let Some(b) = st.bindings.iter().find(|b| b.portdev == portdev).cloned() else {
+            return;
+        };
+        tracing::info!(portdev = %portdev, ip = %ip, "learned IP address");
+        st.learned.insert(portdev.to_string(), ip);
+        let res = st
+            .plan_for(&b, None)
+            .and_then(|p| self.activate(&mut st, &b, &p));
+        if let Err(e) = res {
+            tracing::warn!(portdev = %portdev, error = %e, "cannot instantiate nwfilter binding");
+            st.learned.remove(portdev);
+            // the learning rules stay; learn again
+            if let Ok(Plan::Learn(_, mode)) = st.plan_for(&b, None) {
+                self.start_learner(&mut st, &b, mode);
+            }
+        }
     }
 
     /// Re-applies every binding and removes chains of ports without one whose device is
     /// gone (a port that still exists may belong to another daemon sharing the host, e.g.
     /// a second `rvirtd --root`; its rules stay until that daemon deletes the binding).
     fn rebuild_all(&self) {
-        let st = self.lock();
-        let lookup = |n: &str| st.by_name(n);
-        for b in &st.bindings {
-            let res = instantiate::ruleset(&lookup, b)
-                .and_then(|rs| instantiate::apply(self.runner.as_ref(), &rs));
+        let mut st = self.lock();
+        for b in st.bindings.clone() {
+            let res = st
+                .plan_for(&b, None)
+                .and_then(|p| self.activate(&mut st, &b, &p));
             if let Err(e) = res {
                 tracing::warn!(portdev = %b.portdev, error = %e, "cannot instantiate nwfilter binding");
             }
@@ -205,37 +320,39 @@ impl NwFilterDriverImpl {
     /// Instantiates again every binding reaching `def` (with `def` replacing the filter of
     /// its name); all rulesets are built first, and on a failed apply the bindings already
     /// updated get their old rules back.
-    fn rebuild_for(&self, st: &State, def: &NwFilterDef) -> VirResult<()> {
-        let affected: Vec<&NwFilterBindingDef> = st
+    /// A binding still learning its address keeps its learning rules; one with a learned
+    /// address gets its rules with that address.
+    fn rebuild_for(&self, st: &mut State, def: &NwFilterDef) -> VirResult<()> {
+        let affected: Vec<NwFilterBindingDef> = st
             .bindings
             .iter()
             .filter(|b| st.reaches(&b.filter.filter, &def.name, Some(def)))
+            .cloned()
             .collect();
         if affected.is_empty() {
             return Ok(());
         }
-        let new_lookup = |n: &str| {
-            if n == def.name {
-                Some(def)
-            } else {
-                st.by_name(n)
-            }
-        };
         let mut new = Vec::new();
         for b in &affected {
-            new.push(instantiate::ruleset(&new_lookup, b)?);
+            new.push(st.plan_for(b, Some(def))?);
         }
-        for (i, rs) in new.iter().enumerate() {
-            if let Err(e) = instantiate::apply(self.runner.as_ref(), rs) {
-                let old_lookup = |n: &str| st.by_name(n);
+        for (i, p) in new.iter().enumerate() {
+            if let Err(e) = instantiate::apply(self.runner.as_ref(), p.ruleset()) {
                 for b in &affected[..i] {
-                    let back = instantiate::ruleset(&old_lookup, b)
-                        .and_then(|rs| instantiate::apply(self.runner.as_ref(), &rs));
+                    let back = st
+                        .plan_for(b, None)
+                        .and_then(|p| instantiate::apply(self.runner.as_ref(), p.ruleset()));
                     if let Err(e2) = back {
                         tracing::warn!(portdev = %b.portdev, error = %e2, "cannot restore nwfilter rules");
                     }
                 }
                 return Err(e);
+            }
+        }
+        for (b, p) in affected.iter().zip(&new) {
+            match p {
+                Plan::Full(_) => st.stop_learner(&b.portdev),
+                Plan::Learn(_, mode) => self.start_learner(st, b, mode.clone()),
             }
         }
         Ok(())
@@ -326,7 +443,7 @@ impl NWFilterDriver for NwFilterDriverImpl {
         if loops {
             return Err(failed("filter would introduce a loop".into()));
         }
-        self.rebuild_for(&st, &def)?;
+        self.rebuild_for(&mut st, &def)?;
         let data = store::header("nwfilter-edit", &def.name) + &def.format();
         store::write_atomic(&self.paths.filter_file(&def.name), &data)?;
         let r = fref(&def);
@@ -420,11 +537,10 @@ impl NWFilterDriver for NwFilterDriverImpl {
                 format!("referenced filter '{missing}' is missing"),
             ));
         }
-        let rs = {
-            let lookup = |n: &str| st.by_name(n);
-            instantiate::ruleset(&lookup, &def)?
-        };
-        instantiate::apply(self.runner.as_ref(), &rs)?;
+        // a stale learned address of an earlier binding of this port does not count
+        st.learned.remove(&def.portdev);
+        let plan = st.plan_for(&def, None)?;
+        instantiate::apply(self.runner.as_ref(), plan.ruleset())?;
         if let Err(e) =
             store::write_atomic(&self.paths.binding_file(&def.portdev), &status_xml(&def))
         {
@@ -434,6 +550,9 @@ impl NWFilterDriver for NwFilterDriverImpl {
             return Err(e);
         }
         let r = bref(&def);
+        if let Plan::Learn(_, mode) = plan {
+            self.start_learner(&mut st, &def, mode);
+        }
         st.bindings.push(def);
         Ok(r)
     }
@@ -446,6 +565,8 @@ impl NWFilterDriver for NwFilterDriverImpl {
         }
         store::remove(&self.paths.binding_file(&binding.portdev))?;
         st.bindings.retain(|b| b.portdev != binding.portdev);
+        st.stop_learner(&binding.portdev);
+        st.learned.remove(&binding.portdev);
         // libvirt's teardown logs firewall failures and carries on
         if let Err(e) = instantiate::remove(self.runner.as_ref(), &binding.portdev) {
             tracing::warn!(portdev = %binding.portdev, error = %e, "cannot remove nwfilter rules");
@@ -486,6 +607,7 @@ mod tests {
         let st = State {
             filters: vec![def("a", &["b"]), def("b", &["c"]), def("c", &[])],
             bindings: Vec::new(),
+            ..State::default()
         };
         assert!(st.reaches("a", "c", None));
         assert!(!st.reaches("c", "a", None));
@@ -495,6 +617,7 @@ mod tests {
         let st = State {
             filters: vec![def("a", &["b", "x"]), def("b", &[])],
             bindings: Vec::new(),
+            ..State::default()
         };
         assert_eq!(st.missing_from("a").as_deref(), Some("x"));
         assert_eq!(st.missing_from("nosuch").as_deref(), Some("nosuch"));

@@ -8,7 +8,9 @@
 mod driver;
 mod errors;
 pub mod instantiate;
+mod learn;
 mod paths;
+mod plan;
 mod store;
 
 pub use driver::NwFilterDriverImpl;

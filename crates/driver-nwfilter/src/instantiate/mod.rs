@@ -2,6 +2,7 @@
 //! per-port chains of table `bridge rvirt_nwfilter`.
 
 mod apply;
+mod learning;
 mod ruleset;
 mod runner;
 mod translate;
@@ -11,5 +12,6 @@ mod vars;
 
 pub use apply::render_binding;
 pub(crate) use apply::{apply, ports, remove, ruleset};
+pub(crate) use learning::learning_ruleset;
 pub use ruleset::{PortRuleset, TABLE};
 pub use runner::{NftCommand, NftRunner};

@@ -8,6 +8,12 @@ pub trait NftRunner: Send + Sync {
     /// Runs `nft ARGS…`, feeding `stdin` when given; returns standard output, or the error
     /// text (nft's standard error, or why it could not run).
     fn run(&self, args: &[&str], stdin: Option<&str>) -> Result<String, String>;
+
+    /// The network namespace (`ip netns` name) the filtered port devices live in, when not
+    /// the daemon's own; IP address learning captures frames there.
+    fn netns(&self) -> Option<&str> {
+        None
+    }
 }
 
 /// The real `nft` binary, optionally inside a network namespace (`ip netns exec NS nft …`).
@@ -50,6 +56,10 @@ impl NftCommand {
 }
 
 impl NftRunner for NftCommand {
+    fn netns(&self) -> Option<&str> {
+        self.netns.as_deref()
+    }
+
     fn run(&self, args: &[&str], stdin: Option<&str>) -> Result<String, String> {
         let mut cmd = match &self.netns {
             Some(ns) => {

@@ -13,9 +13,73 @@ use crate::golden::{
 };
 use crate::support::{list_table, must, ping_program, sh, skip_reason, Netns};
 
-const GUEST_MAC: &str = "52:54:00:77:00:02";
+mod learn;
 
-fn ping(guest: &str, tries: usize) -> bool {
+pub const GUEST_MAC: &str = "52:54:00:77:00:02";
+
+/// A bridge namespace (`br0` with the ports `port` and `pport`) whose ports are veth pairs
+/// to a "guest" namespace (eth0 10.77.0.2/24, MAC [`GUEST_MAC`]) and a "peer" namespace
+/// (eth0 10.77.0.1/24); all namespaces go when this is dropped.
+pub struct Bridged {
+    pub br: String,
+    pub guest: String,
+    pub peer: String,
+    pub port: String,
+    _ns: Netns,
+}
+
+impl Bridged {
+    /// `tag` keeps the names of tests running in parallel apart.
+    pub fn create(tag: &str) -> Bridged {
+        let id = std::process::id();
+        let (br, guest, peer) = (
+            format!("rvnf{id}{tag}b"),
+            format!("rvnf{id}{tag}g"),
+            format!("rvnf{id}{tag}h"),
+        );
+        let ns = Netns::create(&[br.clone(), guest.clone(), peer.clone()]);
+        let port = format!("vg{id}{tag}");
+        let pport = format!("vh{id}{tag}");
+        let ip = |ns: &str, args: &[&str]| {
+            let mut v = vec!["ip", "-n", ns];
+            v.extend_from_slice(args);
+            must(&v);
+        };
+        ip(&br, &["link", "add", "br0", "type", "bridge"]);
+        ip(&br, &["link", "set", "br0", "up"]);
+        ip(
+            &br,
+            &[
+                "link", "add", &port, "type", "veth", "peer", "name", "eth0", "netns", &guest,
+            ],
+        );
+        ip(
+            &br,
+            &[
+                "link", "add", &pport, "type", "veth", "peer", "name", "eth0", "netns", &peer,
+            ],
+        );
+        for p in [&port, &pport] {
+            ip(&br, &["link", "set", p, "master", "br0", "up"]);
+        }
+        ip(&guest, &["link", "set", "eth0", "address", GUEST_MAC]);
+        ip(&guest, &["addr", "add", "10.77.0.2/24", "dev", "eth0"]);
+        ip(&peer, &["addr", "add", "10.77.0.1/24", "dev", "eth0"]);
+        for ns in [&guest, &peer] {
+            ip(ns, &["link", "set", "eth0", "up"]);
+            ip(ns, &["link", "set", "lo", "up"]);
+        }
+        Bridged {
+            br,
+            guest,
+            peer,
+            port,
+            _ns: ns,
+        }
+    }
+}
+
+pub fn ping(guest: &str, tries: usize) -> bool {
     let mut cmd = vec!["ip", "netns", "exec", guest];
     cmd.extend(ping_program().unwrap_or_default());
     cmd.extend(["-c", "1", "-W", "1", "10.77.0.1"]);
@@ -28,44 +92,13 @@ async fn binding_filters_traffic_in_a_namespace() {
         eprintln!("skipping binding_filters_traffic_in_a_namespace: {why}");
         return;
     }
-    let id = std::process::id();
-    let (br, guest, peer) = (
-        format!("rvnf{id}b"),
-        format!("rvnf{id}g"),
-        format!("rvnf{id}h"),
-    );
-    let _ns = Netns::create(&[br.clone(), guest.clone(), peer.clone()]);
-    let port = format!("vg{id}");
-    let pport = format!("vh{id}");
+    let topo = Bridged::create("");
+    let (br, guest, port) = (topo.br.clone(), topo.guest.clone(), topo.port.clone());
     let ip = |ns: &str, args: &[&str]| {
         let mut v = vec!["ip", "-n", ns];
         v.extend_from_slice(args);
         must(&v);
     };
-    ip(&br, &["link", "add", "br0", "type", "bridge"]);
-    ip(&br, &["link", "set", "br0", "up"]);
-    ip(
-        &br,
-        &[
-            "link", "add", &port, "type", "veth", "peer", "name", "eth0", "netns", &guest,
-        ],
-    );
-    ip(
-        &br,
-        &[
-            "link", "add", &pport, "type", "veth", "peer", "name", "eth0", "netns", &peer,
-        ],
-    );
-    for p in [&port, &pport] {
-        ip(&br, &["link", "set", p, "master", "br0", "up"]);
-    }
-    ip(&guest, &["link", "set", "eth0", "address", GUEST_MAC]);
-    ip(&guest, &["addr", "add", "10.77.0.2/24", "dev", "eth0"]);
-    ip(&peer, &["addr", "add", "10.77.0.1/24", "dev", "eth0"]);
-    for ns in [&guest, &peer] {
-        ip(ns, &["link", "set", "eth0", "up"]);
-        ip(ns, &["link", "set", "lo", "up"]);
-    }
     assert!(ping(&guest, 5), "no connectivity before any filter");
 
     let dir = tempfile::tempdir().unwrap();

@@ -55,7 +55,37 @@ fn run_script(runner: &dyn NftRunner, text: &str) -> VirResult<()> {
     runner
         .run(&args, Some(text))
         .map(|_| ())
-        .map_err(|e| firewall_error(&args, &e))
+        .map_err(|e| firewall_error(&args, &with_hint(&e)))
+}
+
+/// nft's message, plus what to do when the kernel lacks connection tracking on bridges
+/// (a rule with `state=` then fails with a bare "Protocol error" on its `ct state`).
+fn with_hint(nft_error: &str) -> String {
+    let ct_refused =
+        nft_error.lines().any(|l| l.contains("ct state")) && nft_error.contains("Protocol error");
+    match ct_refused {
+        true => format!(
+            "{nft_error}\n(rules with state= need connection tracking on bridges: load the \
+             kernel module nf_conntrack_bridge, or drop state= from the filter)"
+        ),
+        false => nft_error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_hint;
+
+    #[test]
+    fn bridge_conntrack_failure_says_what_to_do() {
+        let e = "/dev/stdin:26:89-96: Error: Could not process rule: Protocol error\n\
+                 add rule bridge rvirt_nwfilter vnet9/in/l3 tcp dport 443 ct state new accept\n";
+        assert!(with_hint(e).ends_with(
+            "load the kernel module nf_conntrack_bridge, or drop \
+                 state= from the filter)"
+        ));
+        assert_eq!(with_hint("Error: syntax error"), "Error: syntax error");
+    }
 }
 
 /// Replaces the port's chains with `rs`, atomically.

@@ -38,6 +38,8 @@ mod guest_fdgroup;
 mod guest_net;
 #[path = "suite/guest_nwfilter.rs"]
 mod guest_nwfilter;
+#[path = "suite/guest_nwfilter_learn.rs"]
+mod guest_nwfilter_learn;
 #[path = "suite/guest_volume.rs"]
 mod guest_volume;
 #[path = "suite/hooks.rs"]

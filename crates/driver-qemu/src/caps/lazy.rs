@@ -13,7 +13,9 @@ use tokio::sync::OnceCell;
 pub struct LazyCaps {
     binary: PathBuf,
     cache_dir: PathBuf,
-    cell: OnceCell<Result<Arc<QemuCaps>, String>>,
+    /// Only a successful probe is kept: a failed one (say, QEMU too slow to answer on a
+    /// loaded host) is retried by the next caller instead of failing the daemon for good.
+    cell: OnceCell<Arc<QemuCaps>>,
 }
 
 impl LazyCaps {
@@ -28,7 +30,7 @@ impl LazyCaps {
     /// A record fixed in advance (tests, goldens).
     pub fn fixed(caps: QemuCaps) -> Arc<Self> {
         let cell = OnceCell::new();
-        let _ = cell.set(Ok(Arc::new(caps.clone())));
+        let _ = cell.set(Arc::new(caps.clone()));
         Arc::new(LazyCaps {
             binary: PathBuf::from(caps.binary),
             cache_dir: PathBuf::new(),
@@ -49,11 +51,10 @@ impl LazyCaps {
         });
     }
 
-    /// The capabilities, probing (once) if needed.
+    /// The capabilities, probing if needed (once successfully).
     pub async fn get(&self) -> VirResult<Arc<QemuCaps>> {
-        let r = self
-            .cell
-            .get_or_init(|| async {
+        self.cell
+            .get_or_try_init(|| async {
                 // the probe runs as its own task: it is not cancelled when a caller gives
                 // up, and its (large) future does not sit on the caller's stack
                 let (dir, bin) = (self.cache_dir.clone(), self.binary.clone());
@@ -62,15 +63,16 @@ impl LazyCaps {
                     Err(e) => Err(format!("probe task failed: {e}")),
                 }
             })
-            .await;
-        r.clone().map_err(|e| {
-            VirError::internal(
-                ErrorDomain::Qemu,
-                format!(
-                    "Failed to probe capabilities for {}: {e}",
-                    self.binary.display()
-                ),
-            )
-        })
+            .await
+            .cloned()
+            .map_err(|e| {
+                VirError::internal(
+                    ErrorDomain::Qemu,
+                    format!(
+                        "Failed to probe capabilities for {}: {e}",
+                        self.binary.display()
+                    ),
+                )
+            })
     }
 }

@@ -10,7 +10,9 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-const QMP_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the probed QEMU may take to answer (it starts in ~0.1 s; a loaded host with
+/// many daemons probing at once needs far more).
+const QMP_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The binary's modification time in seconds (part of the cache key).
 pub fn binary_mtime(binary: &Path) -> std::io::Result<i64> {

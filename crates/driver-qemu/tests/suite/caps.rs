@@ -81,3 +81,26 @@ async fn probe_cache_and_capabilities_xml() {
     assert_eq!(conn.get_type().await.unwrap(), "QEMU");
     assert_eq!(conn.get_version().await.unwrap() / 1_000_000, 7);
 }
+
+/// A failed probe is not remembered: once the binary works, the next caller gets
+/// capabilities (a slow QEMU on a loaded host must not break the daemon until restart).
+#[tokio::test]
+async fn a_failed_probe_is_retried() {
+    if !Path::new(QEMU).exists() {
+        eprintln!("skipping: no QEMU");
+        return;
+    }
+    let root = tempfile::tempdir().unwrap();
+    let bin = root.path().join("qemu-system-x86_64");
+    let caps = rvirt_driver_qemu::caps::LazyCaps::new(bin.clone(), root.path().join("cache"));
+    let e = caps.get().await.unwrap_err();
+    assert!(
+        e.message
+            .starts_with("internal error: Failed to probe capabilities for"),
+        "{}",
+        e.message
+    );
+    std::os::unix::fs::symlink(QEMU, &bin).unwrap();
+    let got = caps.get().await.unwrap();
+    assert_eq!(got.version.0, 7);
+}

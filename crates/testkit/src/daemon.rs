@@ -23,6 +23,7 @@ impl TestDaemon {
             Ok(r) => r,
             Err(e) => panic!("tempdir: {e}"),
         };
+        seed_caps_cache(root.path());
         let log = std::fs::File::create(root.path().join("rvirtd.log")).ok();
         let mut cmd = Command::new(bin_path("rvirtd"));
         cmd.arg("--root")
@@ -89,6 +90,48 @@ impl TestDaemon {
     }
 }
 
+/// Where a daemon root keeps its QEMU capabilities cache.
+const CAPS_UNDER_ROOT: &str = "var/cache/libvirt/qemu/capabilities";
+
+/// The QEMU capabilities cache shared by test daemons: every fresh root would otherwise
+/// probe QEMU again (a QEMU start each), which on a 2-core CI running tests in parallel
+/// is load enough to slow the probes themselves. Entries are keyed by binary path and
+/// mtime inside, so a changed QEMU is still re-probed; the directory is per rvirtd build,
+/// so a rebuilt daemon never reads what an older one wrote.
+fn shared_caps_dir() -> PathBuf {
+    use std::os::unix::fs::MetadataExt;
+    let build = std::fs::metadata(bin_path("rvirtd"))
+        .map(|m| m.mtime())
+        .unwrap_or(0);
+    std::env::temp_dir().join(format!("rvirt-testkit-caps-{build}"))
+}
+
+fn copy_dir_files(from: &Path, to: &Path) {
+    let Ok(entries) = std::fs::read_dir(from) else {
+        return;
+    };
+    let _ = std::fs::create_dir_all(to);
+    for e in entries.flatten() {
+        let dest = to.join(e.file_name());
+        if !dest.exists() {
+            // copy to a temporary name, then rename: readers never see half a file
+            let tmp = to.join(format!(
+                ".{}.{}",
+                std::process::id(),
+                e.file_name().to_string_lossy()
+            ));
+            if std::fs::copy(e.path(), &tmp).is_ok() {
+                let _ = std::fs::rename(&tmp, &dest);
+            }
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
+fn seed_caps_cache(root: &Path) {
+    copy_dir_files(&shared_caps_dir(), &root.join(CAPS_UNDER_ROOT));
+}
+
 /// The last `max` bytes of a file (lossy UTF-8), empty when unreadable.
 fn tail(path: &Path, max: usize) -> String {
     let bytes = std::fs::read(path).unwrap_or_default();
@@ -121,6 +164,7 @@ impl Drop for TestDaemon {
         if std::thread::panicking() {
             self.dump_logs();
         }
+        copy_dir_files(&self.root.path().join(CAPS_UNDER_ROOT), &shared_caps_dir());
         // SAFETY-free: plain signal to our own child.
         let _ = Command::new("kill")
             .arg("-TERM")

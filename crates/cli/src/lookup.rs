@@ -9,7 +9,7 @@ use crate::vsh::Failure;
 const UUID_STRLEN: usize = 36;
 
 fn required<'a>(cmd: &'a Cmd, opt: &str) -> Result<&'a str, Failure> {
-    cmd.get(opt).ok_or_else(|| {
+    cmd.req(opt).map_err(Failure::msg)?.ok_or_else(|| {
         Failure::msg(format!(
             "command '{}' requires <{opt}> option",
             cmd.def.name
@@ -97,7 +97,7 @@ pub async fn vol_in(
 ) -> Result<StorageVolRef, Failure> {
     let name = required(cmd, opt)?;
     let mut pool = None;
-    if let Some(p) = cmd.get(pool_opt) {
+    if let Some(p) = cmd.req(pool_opt).map_err(Failure::msg)? {
         let pr = pool_by(conn, p).await?;
         if !conn.pool_is_active(&pr).await.unwrap_or(false) {
             return Err(Failure::msg(format!("pool '{p}' is not active")));

@@ -29,6 +29,16 @@ impl Cmd {
             .and_then(|(_, v)| v.as_deref())
     }
 
+    /// The value of a string option that must not be empty (`vshCommandOptStringReq`).
+    pub fn req(&self, name: &str) -> Result<Option<&str>, String> {
+        match self.get(name) {
+            Some("") => Err(format!(
+                "Failed to get option '{name}': Option argument is empty"
+            )),
+            v => Ok(v),
+        }
+    }
+
     /// Every value of an argv option, in order (`vshCommandOptArgv`).
     pub fn argv(&self, name: &str) -> Vec<&str> {
         self.opts

@@ -39,6 +39,56 @@ fn perf_xml(events: &str) -> String {
     )
 }
 
+/// Malformed XML documents (libxml2's error wording is compared for each).
+const MALFORMED: [(&str, &[u8]); 16] = [
+    ("m_unclosed_tag.xml", b"<domain type=\"test\"><name>x</name"),
+    (
+        "m_mismatch.xml",
+        b"<domain type=\"test\"><name>x</domain>\n",
+    ),
+    (
+        "m_badquote.xml",
+        b"<domain type='test><name>x</name></domain>\n",
+    ),
+    (
+        "m_noquote.xml",
+        b"<domain type=test><name>x</name></domain>\n",
+    ),
+    (
+        "m_garbage.xml",
+        b"<domain type=\"test\"><name>x</name></domain>\n<extra/>\n",
+    ),
+    (
+        "m_trail.xml",
+        b"<domain type=\"test\"><name>x</name></domain>trailing\n",
+    ),
+    ("m_empty.xml", b""),
+    ("m_blank.xml", b"   \n"),
+    (
+        "m_entity.xml",
+        b"<domain type=\"test\"><name>&foo;</name></domain>\n",
+    ),
+    (
+        "m_dupattr.xml",
+        b"<domain type=\"test\" type=\"x\"><name>x</name></domain>\n",
+    ),
+    (
+        "m_unclosed_root.xml",
+        b"<domain type=\"test\">\n  <name>x</name>\n",
+    ),
+    ("m_lt.xml", b"<domain\n"),
+    (
+        "m_lt_in_text.xml",
+        b"<domain type=\"test\"><name>a<b</name></domain>\n",
+    ),
+    ("m_text.xml", b"hello\n"),
+    ("m_ns.xml", b"<a:b xmlns:c=\"x\"/>\n"),
+    (
+        "m_nonutf8.xml",
+        b"<domain type=\"test\"><name>x\xff\xfe</name></domain>\n",
+    ),
+];
+
 fn workdir() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
     for (n, c) in [
@@ -70,6 +120,9 @@ fn workdir() -> tempfile::TempDir {
         std::fs::write(d.path().join(n), c).unwrap();
     }
     std::fs::write(d.path().join("data.bin"), vec![7u8; 5000]).unwrap();
+    for (n, c) in MALFORMED {
+        std::fs::write(d.path().join(n), c).unwrap();
+    }
     d
 }
 
@@ -203,6 +256,8 @@ macro_rules! cases {
     };
 }
 
+#[path = "compat/arg_mistakes.rs"]
+mod arg_mistakes;
 #[path = "compat/checkpoint.rs"]
 mod checkpoint;
 #[path = "compat/daemon.rs"]
@@ -213,6 +268,8 @@ mod domain_apis;
 mod help;
 #[path = "compat/issue7.rs"]
 mod issue7;
+#[path = "compat/migrate_recorded.rs"]
+mod migrate_recorded;
 #[path = "compat/net_update.rs"]
 mod net_update;
 #[path = "compat/nwfilter.rs"]

@@ -45,6 +45,7 @@ impl Drop for RawMode {
 
 pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let d = lookup::domain(conn, cmd, "domain").await?;
+    let devname = cmd.req("devname").map_err(Failure::msg)?;
     if !std::io::stdin().is_terminal() {
         return Err(Failure::msg(
             "Cannot run interactive console without a controlling TTY",
@@ -63,7 +64,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     ));
     ctl.flush();
     let data = conn
-        .domain_open_console(&d, cmd.get("devname").map(str::to_string), flags)
+        .domain_open_console(&d, devname.map(str::to_string), flags)
         .await?;
     let mut stream = Stream::new(data);
     let raw = RawMode::enter();

@@ -4,7 +4,8 @@
 
 use rvirt::{Connect, ErrorCode};
 
-use super::util::{affect_flags, exclusive, read_file, scaled, uint_opt};
+use super::util::{affect_flags, exclusive, scaled, uint_opt};
+use super::xml_input::read_xml;
 use crate::lookup;
 use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl, Failure};
@@ -12,27 +13,27 @@ use crate::vsh::{CmdResult, Ctl, Failure};
 pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     match cmd.def.name {
         "define" => {
-            let (path, xml) = read_file(cmd, "file")?;
+            let (path, xml) = read_xml(cmd, "file", "domain_definition")?;
+            let ctx = |e| Failure::ctx(format!("Failed to define domain from {path}"), e);
             let flags = if cmd.has("validate") { 1 } else { 0 };
             let d = conn
-                .domain_define_xml(&xml, flags)
+                .domain_define_xml(&xml.map_err(ctx)?, flags)
                 .await
-                .map_err(|e| Failure::ctx(format!("Failed to define domain from {path}"), e))?;
+                .map_err(ctx)?;
             ctl.print_extra(&format!("Domain '{}' defined from {path}\n", d.name));
             Ok(())
         }
         "create" => {
-            let (path, xml) = read_file(cmd, "file")?;
+            let (path, xml) = read_xml(cmd, "file", "domain_definition")?;
+            let ctx = |e| Failure::ctx(format!("Failed to create domain from {path}"), e);
+            let xml = xml.map_err(ctx)?;
             let mut flags = 0;
             for (o, f) in [("paused", 1), ("autodestroy", 2), ("validate", 16)] {
                 if cmd.has(o) {
                     flags |= f;
                 }
             }
-            let d = conn
-                .domain_create_xml(&xml, flags)
-                .await
-                .map_err(|e| Failure::ctx(format!("Failed to create domain from {path}"), e))?;
+            let d = conn.domain_create_xml(&xml, flags).await.map_err(ctx)?;
             ctl.print_extra(&format!("Domain '{}' created from {path}\n", d.name));
             Ok(())
         }
@@ -137,7 +138,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         }
         "domrename" => {
             let d = lookup::domain(conn, cmd, "domain").await?;
-            let new = cmd.get("new-name").unwrap_or("");
+            let new = cmd.req("new-name").map_err(Failure::msg)?.unwrap_or("");
             conn.domain_rename(&d, new, 0).await?;
             ctl.print_extra("Domain successfully renamed\n");
             Ok(())
@@ -158,16 +159,30 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             Ok(())
         }
         "setvcpus" => {
-            let d = lookup::domain(conn, cmd, "domain").await?;
             exclusive(cmd, "guest", "config")?;
             let mut flags = affect_flags(cmd)?;
+            if cmd.has("maximum") && !cmd.has("config") {
+                return Err(Failure::msg(
+                    "Option --config is required by option --maximum",
+                ));
+            }
+            let d = lookup::domain(conn, cmd, "domain").await?;
             for (o, f) in [("maximum", 4), ("guest", 8), ("hotpluggable", 16)] {
                 if cmd.has(o) {
                     flags |= f;
                 }
             }
             let count = uint_opt(cmd, "count")?.unwrap_or(0);
-            conn.domain_set_vcpus_flags(&d, count as u32, flags).await?;
+            let count = u32::try_from(count).map_err(|_| {
+                Failure::msg(format!(
+                    "Numeric value '{}' for <count> option is malformed or out of range",
+                    cmd.get("count").unwrap_or_default()
+                ))
+            })?;
+            if count == 0 {
+                return Err(Failure::msg("Can't set 0 processors for a VM"));
+            }
+            conn.domain_set_vcpus_flags(&d, count, flags).await?;
             Ok(())
         }
         "dumpxml" => {
@@ -229,6 +244,13 @@ async fn undefine(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let d = lookup::domain(conn, cmd, "domain").await?;
     exclusive(cmd, "nvram", "keep-nvram")?;
     exclusive(cmd, "tpm", "keep-tpm")?;
+    if (cmd.has("storage") || cmd.has("remove-all-storage"))
+        && conn.domain_is_active(&d).await.unwrap_or(false)
+    {
+        return Err(Failure::msg(
+            "Storage volume deletion is supported only on stopped domains",
+        ));
+    }
     let mut flags = 0;
     for (o, f) in [
         ("managed-save", 1),
@@ -251,6 +273,8 @@ async fn undefine(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
 }
 
 async fn simple(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
+    // virsh checks --mode before it looks the domain up
+    let modes = mode_flags(cmd)?;
     let d = lookup::domain(conn, cmd, "domain").await?;
     let n = d.name.clone();
     let (res, verb, done) = match cmd.def.name {
@@ -259,12 +283,12 @@ async fn simple(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             (conn.domain_destroy(&d, f).await, "destroy", "destroyed")
         }
         "shutdown" => (
-            conn.domain_shutdown(&d, mode_flags(cmd)).await,
+            conn.domain_shutdown(&d, modes).await,
             "shutdown",
             "is being shutdown",
         ),
         "reboot" => (
-            conn.domain_reboot(&d, mode_flags(cmd)).await,
+            conn.domain_reboot(&d, modes).await,
             "reboot",
             "is being rebooted",
         ),
@@ -277,9 +301,10 @@ async fn simple(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     Ok(())
 }
 
-fn mode_flags(cmd: &Cmd) -> u32 {
+/// `--mode a,b,...` of shutdown/reboot to `VIR_DOMAIN_SHUTDOWN_*`/`REBOOT_*` flags.
+fn mode_flags(cmd: &Cmd) -> Result<u32, Failure> {
     let mut f = 0;
-    if let Some(m) = cmd.get("mode") {
+    if let Some(m) = cmd.req("mode").map_err(Failure::msg)? {
         for part in m.split(',') {
             f |= match part {
                 "acpi" => 1,
@@ -287,11 +312,23 @@ fn mode_flags(cmd: &Cmd) -> u32 {
                 "initctl" => 4,
                 "signal" => 8,
                 "paravirt" => 16,
-                _ => 0,
+                // virsh's two commands word the list differently (reboot has no serial comma)
+                _ if cmd.def.name == "reboot" => {
+                    return Err(Failure::msg(format!(
+                        "Unknown mode {part} value, expecting 'acpi', 'agent', 'initctl', \
+                         'signal' or 'paravirt'"
+                    )))
+                }
+                _ => {
+                    return Err(Failure::msg(format!(
+                        "Unknown mode {part} value, expecting 'acpi', 'agent', 'initctl', \
+                         'signal', or 'paravirt'"
+                    )))
+                }
             };
         }
     }
-    f
+    Ok(f)
 }
 
 async fn desc(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
@@ -329,6 +366,7 @@ async fn desc(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
 async fn metadata(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let d = lookup::domain(conn, cmd, "domain").await?;
     let flags = affect_flags(cmd)?;
+    super::util::req_all(cmd, &["uri", "key"])?;
     let uri = cmd.get("uri").map(String::from);
     if cmd.has("remove") || cmd.get("set").is_some() {
         let set = cmd.get("set").map(String::from);

@@ -182,6 +182,26 @@ fn disk_xml(cmd: &Cmd) -> Result<String, Failure> {
 }
 
 async fn attach_disk(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
+    super::util::req_all(
+        cmd,
+        &[
+            "source",
+            "target",
+            "driver",
+            "subdriver",
+            "type",
+            "mode",
+            "iothread",
+            "cache",
+            "io",
+            "serial",
+            "wwn",
+            "targetbus",
+            "alias",
+            "address",
+            "sourcetype",
+        ],
+    )?;
     let xml = disk_xml(cmd)?;
     if cmd.has("print-xml") {
         ctl.print(&xml);
@@ -314,6 +334,12 @@ fn interface_xml(cmd: &Cmd) -> Result<String, Failure> {
 
 async fn attach_interface(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     exclusive(cmd, "persistent", "current")?;
+    super::util::req_all(
+        cmd,
+        &[
+            "type", "source", "target", "mac", "script", "model", "inbound", "outbound", "alias",
+        ],
+    )?;
     let xml = interface_xml(cmd)?;
     if cmd.has("print-xml") {
         ctl.print(&xml);
@@ -421,7 +447,16 @@ async fn dom_xml(
 
 async fn detach(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     exclusive(cmd, "persistent", "current")?;
+    if cmd.def.name == "detach-disk" {
+        super::util::req_all(cmd, &["target"])?;
+    }
     let d = lookup::domain(conn, cmd, "domain").await?;
+    if cmd.def.name == "detach-interface" {
+        super::util::req_all(cmd, &["type", "mac"]).map_err(|mut f| {
+            f.lines.push("Failed to detach interface".into());
+            f
+        })?;
+    }
     let flags = device_flags(conn, &d, cmd).await?;
     let xml = dom_xml(conn, &d, cmd).await?;
     let doc =

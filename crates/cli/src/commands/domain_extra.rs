@@ -98,10 +98,12 @@ fn cap_str(v: u64, human: bool) -> String {
 }
 
 async fn domblkinfo(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
+    super::util::exclusive(cmd, "all", "device")?;
     let d = lookup::domain(conn, cmd, "domain").await?;
     let human = cmd.has("human");
     if !cmd.has("all") {
-        let Some(dev) = cmd.get("device") else {
+        // an empty device counts as none given
+        let Some(dev) = cmd.get("device").filter(|d| !d.is_empty()) else {
             return Err(Failure::msg(
                 "command 'domblkinfo' requires <device> option",
             ));

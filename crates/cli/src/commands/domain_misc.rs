@@ -228,7 +228,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
 /// domif-getlink / domif-setlink: an interface found by target device or MAC address.
 async fn iflink(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let d = lookup::domain(conn, cmd, "domain").await?;
-    let iface = cmd.get("interface").unwrap_or("");
+    let iface = cmd.req("interface").map_err(Failure::msg)?.unwrap_or("");
     let set = cmd.def.name == "domif-setlink";
     let state = cmd.get("state").unwrap_or("");
     if set && state != "up" && state != "down" {

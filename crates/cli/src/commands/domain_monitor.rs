@@ -265,10 +265,14 @@ async fn dominfo(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
 }
 
 async fn vcpucount(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
-    exclusive(cmd, "current", "live")?;
-    exclusive(cmd, "current", "config")?;
     exclusive(cmd, "active", "maximum")?;
     exclusive(cmd, "guest", "config")?;
+    exclusive(cmd, "live", "config")?;
+    // --current conflicts with --live/--config only next to --maximum or --active
+    if cmd.has("maximum") || cmd.has("active") {
+        exclusive(cmd, "current", "live")?;
+        exclusive(cmd, "current", "config")?;
+    }
     let d = lookup::domain(conn, cmd, "domain").await?;
     let (maximum, active, live, config, current, guest) = (
         cmd.has("maximum"),
@@ -299,7 +303,13 @@ async fn vcpucount(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         if guest {
             f |= GUEST;
         }
-        let n = conn.domain_get_vcpus_flags(&d, f).await?;
+        let n = conn.domain_get_vcpus_flags(&d, f).await.map_err(|e| {
+            if guest {
+                Failure::ctx("Failed to retrieve vCPU count from the guest", e)
+            } else {
+                Failure::from(e)
+            }
+        })?;
         ctl.print(&format!("{n}\n"));
         return Ok(());
     }
@@ -405,7 +415,26 @@ async fn vcpuinfo(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
 }
 
 async fn dommemstat(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
+    let flags = super::util::affect_flags(cmd)?;
     let d = lookup::domain(conn, cmd, "domain").await?;
+    // --period N sets the balloon's collection period instead of printing statistics
+    if let Some(p) = super::util::int_opt(cmd, "period")? {
+        let period = i32::try_from(p).map_err(|_| {
+            Failure::msg(format!(
+                "Numeric value '{}' for <period> option is malformed or out of range",
+                cmd.get("period").unwrap_or_default()
+            ))
+        })?;
+        if period < 0 {
+            return Err(Failure::msg(format!(
+                "Invalid collection period value '{period}'"
+            )));
+        }
+        conn.domain_set_memory_stats_period(&d, period, flags)
+            .await
+            .map_err(|e| Failure::ctx("Unable to change balloon collection period.", e))?;
+        return Ok(());
+    }
     let st = conn.domain_memory_stats(&d, 13, 0).await.map_err(|e| {
         Failure::ctx(
             format!("Failed to get memory statistics for domain {}", d.name),
@@ -467,7 +496,7 @@ async fn domblkstat(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
 
 async fn domifstat(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let d = lookup::domain(conn, cmd, "domain").await?;
-    let dev = cmd.get("interface").unwrap_or("");
+    let dev = cmd.req("interface").map_err(Failure::msg)?.unwrap_or("");
     let s = conn
         .domain_interface_stats(&d, dev)
         .await
@@ -597,7 +626,9 @@ async fn schedinfo(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     ctl.print(&format!("{:<15}: {ty}\n", "Scheduler"));
     // with --live/--config virsh asks the Flags API (string-okay), whose errors come bare
     let flagged = ["current", "live", "config"].iter().any(|o| cmd.has(o));
-    let get_flags = if flagged { flags | 4 } else { 0 };
+    // both --live and --config cannot be queried at once: virsh asks for --current then
+    let query = if flags == 3 { 0 } else { flags };
+    let get_flags = if flagged { query | 4 } else { 0 };
     let mut params = conn
         .domain_get_scheduler_parameters(&d, get_flags)
         .await

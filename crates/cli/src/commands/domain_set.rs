@@ -4,7 +4,7 @@
 use rvirt::Connect;
 use rvirt_core::typed_param::{TypedParam, TypedValue};
 
-use super::util::{affect_flags, scaled};
+use super::util::{affect_flags, scaled_as};
 use crate::lookup;
 use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl, Failure};
@@ -53,21 +53,7 @@ async fn iothreadpin(conn: &Connect, cmd: &Cmd) -> CmdResult {
     let (_, _, n) = conn.node_get_cpu_map(0).await?;
     let maxcpu = usize::try_from(n).unwrap_or(0);
     let list = cmd.get("cpulist").unwrap_or("");
-    let map = super::domain_tune::parse_cpulist(list, maxcpu).map_err(|f| {
-        if f.lines
-            .first()
-            .is_some_and(|l| l == "cpulist: Invalid format.")
-        {
-            Failure {
-                lines: vec![
-                    format!("Invalid cpulist '{list}'"),
-                    format!("invalid argument: Failed to parse bitmap '{list}'"),
-                ],
-            }
-        } else {
-            f
-        }
-    })?;
+    let map = super::domain_tune::parse_cpulist(list, maxcpu)?;
     conn.domain_pin_iothread(&d, id, map, flags).await?;
     Ok(())
 }
@@ -158,9 +144,13 @@ pub fn memtune_params(cmd: &Cmd) -> Result<Vec<TypedParam>, Failure> {
                 }
             }
         } else {
-            let bytes = scaled(cmd, opt, 1024)
-                .map_err(|_| Failure::msg(format!("Unable to parse integer parameter {opt}")))?
-                .unwrap_or(0);
+            let bytes = scaled_as(
+                cmd,
+                opt,
+                1024,
+                &format!("Unable to parse integer parameter {opt}"),
+            )?
+            .unwrap_or(0);
             (bytes / 1024).min(UNLIMITED)
         };
         out.push(TypedParam::new(field, TypedValue::ULLong(kib)));
@@ -172,11 +162,18 @@ pub fn memtune_params(cmd: &Cmd) -> Result<Vec<TypedParam>, Failure> {
 pub fn blkiotune_params(cmd: &Cmd) -> Result<Vec<TypedParam>, Failure> {
     let mut out = Vec::new();
     if let Some(w) = cmd.get("weight") {
-        let v: u32 = w.parse().map_err(|_| {
-            Failure::msg(format!(
-                "Numeric value '{w}' for <weight> option is malformed or out of range"
-            ))
-        })?;
+        // a signed int (`vshCommandOptInt`) that must be positive
+        let v = crate::parser::parse_i64(w)
+            .and_then(|n| i32::try_from(n).ok())
+            .ok_or_else(|| {
+                Failure::msg(format!(
+                    "Numeric value '{w}' for <weight> option is malformed or out of range"
+                ))
+            })?;
+        let v = u32::try_from(v)
+            .ok()
+            .filter(|&v| v > 0)
+            .ok_or_else(|| Failure::msg(format!("Invalid value of {v} for I/O weight")))?;
         out.push(TypedParam::new("weight", TypedValue::UInt(v)));
     }
     for (opt, field) in [

@@ -31,21 +31,28 @@ async fn host_cpus(conn: &Connect) -> Result<usize, Failure> {
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
-/// Parses a CPU list ("0-3,^2,5" or "r") into a bitmap of `maxcpu` bits (`virBitmapParse`).
+/// Parses a CPU list ("0-3,^2,5" or "r") into a bitmap of `maxcpu` bits, with virsh's
+/// errors (`virshParseCPUList` over `virBitmapParse`).
 pub fn parse_cpulist(s: &str, maxcpu: usize) -> Result<Vec<u8>, Failure> {
     let mut map = vec![0u8; maxcpu.div_ceil(8)];
-    let invalid = || Failure::msg("cpulist: Invalid format.");
     if s == "r" {
         for i in 0..maxcpu {
             map[i / 8] |= 1 << (i % 8);
         }
         return Ok(map);
     }
+    let invalid = || Failure {
+        lines: vec![
+            format!("Invalid cpulist '{s}'"),
+            format!("invalid argument: Failed to parse bitmap '{s}'"),
+        ],
+    };
+    // the bitmap parser's own bound on a CPU number
+    const LIMIT: usize = 1 << 16;
+    let mut set = std::collections::BTreeSet::new();
     if s.is_empty() {
         return Err(invalid());
     }
-    let mut adds = Vec::new();
-    let mut dels = Vec::new();
     for part in s.split(',') {
         let (neg, p) = match part.strip_prefix('^') {
             Some(r) => (true, r),
@@ -57,27 +64,27 @@ pub fn parse_cpulist(s: &str, maxcpu: usize) -> Result<Vec<u8>, Failure> {
         };
         let a: usize = a.trim().parse().map_err(|_| invalid())?;
         let b: usize = b.trim().parse().map_err(|_| invalid())?;
-        if a > b {
+        if a > b || b >= LIMIT {
             return Err(invalid());
         }
         for i in a..=b {
-            if i >= maxcpu {
-                return Err(Failure::msg(format!(
-                    "CPU {i} in cpulist '{s}' exceed the maxcpu {maxcpu}"
-                )));
-            }
             if neg {
-                dels.push(i);
+                set.remove(&i);
             } else {
-                adds.push(i);
+                set.insert(i);
             }
         }
     }
-    for i in adds {
-        map[i / 8] |= 1 << (i % 8);
+    let Some(&last) = set.last() else {
+        return Err(Failure::msg(format!("Invalid cpulist '{s}'")));
+    };
+    if last >= maxcpu {
+        return Err(Failure::msg(format!(
+            "CPU {last} in cpulist '{s}' exceed the maxcpu {maxcpu}"
+        )));
     }
-    for i in dels {
-        map[i / 8] &= !(1 << (i % 8));
+    for i in set {
+        map[i / 8] |= 1 << (i % 8);
     }
     Ok(map)
 }
@@ -228,7 +235,7 @@ fn rate(s: &str, dir: &str, out: &mut Vec<TypedParam>) -> Result<(), Failure> {
 async fn domiftune(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     let d = lookup::domain(conn, cmd, "domain").await?;
     let flags = affect_flags(cmd)?;
-    let dev = cmd.get("interface").unwrap_or("");
+    let dev = cmd.req("interface").map_err(Failure::msg)?.unwrap_or("");
     let mut set = Vec::new();
     for dir in ["inbound", "outbound"] {
         if let Some(s) = cmd.get(dir) {
@@ -522,5 +529,12 @@ mod tests {
         assert_eq!(parse_cpulist("r", 8).unwrap(), vec![0xff]);
         assert!(parse_cpulist("9", 8).is_err());
         assert!(parse_cpulist("x", 8).is_err());
+        let e = |l: &str| parse_cpulist(l, 8).unwrap_err().lines.join("\n");
+        assert_eq!(
+            e("5-1"),
+            "Invalid cpulist '5-1'\ninvalid argument: Failed to parse bitmap '5-1'"
+        );
+        assert_eq!(e("^0"), "Invalid cpulist '^0'");
+        assert_eq!(e("1-99"), "CPU 99 in cpulist '1-99' exceed the maxcpu 8");
     }
 }

@@ -159,7 +159,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         }
         return Ok(());
     }
-    let ids: Vec<i32> = match cmd.get("event") {
+    let ids: Vec<i32> = match cmd.req("event").map_err(Failure::msg)? {
         Some(e) => {
             if cmd.has("all") {
                 return Err(Failure::msg(

@@ -34,7 +34,10 @@ fn dup_fd(fd: i32) -> Result<OwnedFd, Failure> {
     let new = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
     if new < 0 {
         let e = std::io::Error::last_os_error();
-        return Err(Failure::msg(format!("Unable to duplicate FD {fd}: {e}")));
+        return Err(Failure::msg(format!(
+            "Unable to duplicate FD {fd}: {}",
+            super::util::strerror(&e)
+        )));
     }
     // SAFETY: `new` is a fresh descriptor nothing else owns.
     Ok(unsafe { OwnedFd::from_raw_fd(new) })
@@ -55,20 +58,46 @@ fn flags(cmd: &Cmd) -> u32 {
 /// Runs `dom-fd-associate`.
 pub async fn run(conn: &Connect, cmd: &Cmd) -> CmdResult {
     let dom = lookup::domain(conn, cmd, "domain").await?;
-    let name = cmd.get("name").unwrap_or_default();
+    let name = cmd.req("name").map_err(Failure::msg)?.unwrap_or_default();
     let nums = parse_fds(cmd.get("pass-fds").unwrap_or_default())?;
     if nums.is_empty() {
         return Err(Failure::msg(
             "nfds in virDomainFDAssociate must not be zero",
         ));
     }
-    let fds = nums
-        .into_iter()
-        .map(dup_fd)
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut fds = Vec::with_capacity(nums.len());
+    for n in nums {
+        match dup_fd(n) {
+            Ok(f) => fds.push(f),
+            Err(dup_err) => return Err(unusable_fd(conn, &dom, name, cmd, dup_err).await),
+        }
+    }
     conn.domain_fd_associate(&dom, name, fds, flags(cmd))
         .await?;
     Ok(())
+}
+
+/// The error for an FD number this process has not open. libvirt hands an in-process
+/// driver the numbers unchecked, so a driver without the API reports that first; only the
+/// remote driver duplicates them ("Unable to duplicate FD N").
+async fn unusable_fd(
+    conn: &Connect,
+    dom: &rvirt::DomainRef,
+    name: &str,
+    cmd: &Cmd,
+    dup_err: Failure,
+) -> Failure {
+    if conn.remote().is_none() {
+        if let Err(e) = conn
+            .domain_fd_associate(dom, name, Vec::new(), flags(cmd))
+            .await
+        {
+            if e.code == rvirt::ErrorCode::NoSupport {
+                return Failure::from(e);
+            }
+        }
+    }
+    dup_err
 }
 
 #[cfg(test)]

@@ -88,7 +88,11 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         }
         "maxvcpus" => {
             let n = conn
-                .get_max_vcpus(cmd.get("type").map(String::from))
+                .get_max_vcpus(
+                    cmd.req("type")
+                        .map_err(crate::vsh::Failure::msg)?
+                        .map(String::from),
+                )
                 .await?;
             ctl.print(&format!("{n}\n"));
         }

@@ -45,14 +45,14 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             Ok(())
         }
         "iface-dumpxml" => {
-            let name = cmd.get("interface").unwrap_or("");
+            let name = cmd.req("interface").map_err(Failure::msg)?.unwrap_or("");
             let i = lookup(conn, name).await?;
             let flags = if cmd.has("inactive") { 1 } else { 0 };
             let x = conn.interface_get_xml_desc(&i, flags).await?;
             super::domain::print_xml(ctl, cmd, &x)
         }
         "iface-mac" => {
-            let name = cmd.get("interface").unwrap_or("");
+            let name = cmd.req("interface").map_err(Failure::msg)?.unwrap_or("");
             let i = conn
                 .interface_lookup_by_name(name)
                 .await
@@ -61,7 +61,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             Ok(())
         }
         "iface-name" => {
-            let mac = cmd.get("interface").unwrap_or("");
+            let mac = cmd.req("interface").map_err(Failure::msg)?.unwrap_or("");
             let i = conn
                 .interface_lookup_by_mac(mac)
                 .await

@@ -122,12 +122,26 @@ fn uint(cmd: &Cmd, name: &str) -> Result<Option<u64>, Failure> {
     cmd.uint(name).map_err(Failure::msg)
 }
 
+/// `virFileReadAll` for `--xml`/`--persistent-xml`: virsh's own line, then libvirt's.
 fn read_file(path: &str) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|_| Failure::msg(format!("cannot read file '{path}'")))
+    std::fs::read_to_string(path).map_err(|e| Failure {
+        lines: vec![
+            format!("cannot read file '{path}'"),
+            format!(
+                "Failed to open file '{path}': {}",
+                super::util::strerror(&e)
+            ),
+        ],
+    })
 }
 
 fn s(name: &str, v: &str) -> TypedParam {
     TypedParam::new(name, TypedValue::String(v.to_string()))
+}
+
+/// A string option that must not be empty (`vshCommandOptStringReq`).
+fn sreq<'a>(cmd: &'a Cmd, name: &str) -> Result<Option<&'a str>, Failure> {
+    cmd.req(name).map_err(Failure::msg)
 }
 
 /// A signed 32-bit option (`vshCommandOptInt`).
@@ -209,7 +223,7 @@ fn params(cmd: &Cmd) -> Result<Vec<TypedParam>, Failure> {
         ("graphicsuri", mp::GRAPHICS_URI),
         ("listen-address", mp::LISTEN_ADDRESS),
     ] {
-        if let Some(v) = cmd.get(opt) {
+        if let Some(v) = sreq(cmd, opt)? {
             p.push(s(name, v));
         }
     }
@@ -218,18 +232,19 @@ fn params(cmd: &Cmd) -> Result<Vec<TypedParam>, Failure> {
             p.push(TypedParam::new(mp::DISKS_PORT, TypedValue::Int(port)));
         }
     }
-    if let Some(v) = cmd.get("disks-uri") {
+    if let Some(v) = sreq(cmd, "disks-uri")? {
         p.push(s(mp::DISKS_URI, v));
     }
-    if let Some(v) = cmd.get("dname") {
+    if let Some(v) = sreq(cmd, "dname")? {
         p.push(s(mp::DEST_NAME, v));
     }
     for (opt, name) in [
         ("migrate-disks", mp::MIGRATE_DISKS),
         ("comp-methods", mp::COMPRESSION),
     ] {
-        if let Some(d) = cmd.get(opt) {
-            for t in d.split(',').filter(|t| !t.is_empty()) {
+        if let Some(d) = sreq(cmd, opt)? {
+            // g_strsplit keeps empty pieces
+            for t in d.split(',') {
                 p.push(s(name, t));
             }
         }
@@ -249,10 +264,10 @@ fn params(cmd: &Cmd) -> Result<Vec<TypedParam>, Failure> {
             TypedValue::ULLong(v),
         ));
     }
-    if let Some(f) = cmd.get("xml") {
+    if let Some(f) = sreq(cmd, "xml")? {
         p.push(s(mp::DEST_XML, &read_file(f)?));
     }
-    if let Some(f) = cmd.get("persistent-xml") {
+    if let Some(f) = sreq(cmd, "persistent-xml")? {
         p.push(s(mp::PERSIST_XML, &read_file(f)?));
     }
     for (opt, name) in [
@@ -278,10 +293,59 @@ fn params(cmd: &Cmd) -> Result<Vec<TypedParam>, Failure> {
     if let Some(bw) = uint(cmd, "bandwidth")? {
         p.push(TypedParam::new(mp::BANDWIDTH, TypedValue::ULLong(bw)));
     }
-    if let Some(v) = cmd.get("tls-destination") {
+    if let Some(v) = sreq(cmd, "tls-destination")? {
         p.push(s(mp::TLS_DESTINATION, v));
     }
     Ok(p)
+}
+
+/// The parameters older migration protocols understand (`virDomainMigrate3`'s compat list).
+const COMPAT_PARAMS: [&str; 4] = [mp::URI, mp::DEST_NAME, mp::DEST_XML, mp::BANDWIDTH];
+
+/// `VIR_ERR_ARGUMENT_UNSUPPORTED` as the migration APIs raise it.
+fn unsupported(detail: &str) -> Failure {
+    Failure::from(rvirt::VirError::new(
+        rvirt::ErrorCode::ArgumentUnsupported,
+        rvirt::ErrorDomain::Domain,
+        detail,
+    ))
+}
+
+/// The flag checks `virDomainMigrate3` (`to_uri` false) or `virDomainMigrateToURI3`
+/// (`--p2p`/`--direct`) make against the source driver before any migration step.
+async fn api_checks(conn: &Connect, flags: u32, to_uri: bool) -> Result<(), Failure> {
+    if !to_uri && flags & mf::TUNNELLED != 0 {
+        return Err(Failure::from(rvirt::VirError::raw(
+            rvirt::ErrorCode::OperationInvalid,
+            rvirt::ErrorDomain::Domain,
+            "cannot perform tunnelled migration without using peer2peer flag",
+        )));
+    }
+    if flags & mf::OFFLINE != 0 && !conn.supports_feature(feature::MIGRATION_OFFLINE).await {
+        return Err(unsupported(
+            "offline migration is not supported by the source host",
+        ));
+    }
+    if to_uri {
+        if flags & mf::PEER2PEER != 0 {
+            if !conn.supports_feature(feature::MIGRATION_P2P).await {
+                return Err(unsupported(
+                    "p2p migration is not supported by the source host",
+                ));
+            }
+        } else if !conn.supports_feature(feature::MIGRATION_DIRECT).await {
+            return Err(unsupported(
+                "direct migration is not supported by the source host",
+            ));
+        }
+    } else if flags & mf::CHANGE_PROTECTION != 0
+        && !conn
+            .supports_feature(feature::MIGRATION_CHANGE_PROTECTION)
+            .await
+    {
+        return Err(unsupported("cannot enforce change protection"));
+    }
+    Ok(())
 }
 
 /// The client-driven v3 protocol (`virDomainMigrateVersion3Full` with parameters).
@@ -295,6 +359,15 @@ async fn migrate_v3(
     let params_everywhere = src.supports_feature(feature::MIGRATION_PARAMS).await
         && dst.supports_feature(feature::MIGRATION_PARAMS).await;
     if !params_everywhere {
+        if params
+            .iter()
+            .any(|p| !COMPAT_PARAMS.contains(&p.field.as_str()))
+        {
+            return Err(unsupported(
+                "Migration APIs with extensible parameters are not supported but extended \
+                 parameters were passed",
+            ));
+        }
         return Err(Failure::from(rvirt::VirError::no_support(
             "virDomainMigrate3",
         )));
@@ -360,7 +433,18 @@ fn timeout_opts(cmd: &Cmd, flags: u32) -> Result<Option<(u64, TimeoutAction)>, F
     } else {
         TimeoutAction::Suspend
     };
-    let Some(t) = uint(cmd, "timeout")? else {
+    // an unsigned 32-bit value; 0 means no timeout at all
+    let t = match uint(cmd, "timeout")? {
+        Some(t) if t > u64::from(u32::MAX) => {
+            return Err(Failure::msg(format!(
+                "Numeric value '{}' for <timeout> option is malformed or out of range",
+                cmd.get("timeout").unwrap_or_default()
+            )))
+        }
+        Some(0) | None => None,
+        t => t,
+    };
+    let Some(t) = t else {
         if cmd.has("timeout-postcopy") || cmd.has("timeout-suspend") {
             return Err(Failure::msg(
                 "migrate: Unexpected --timeout-* option without --timeout",
@@ -372,9 +456,6 @@ fn timeout_opts(cmd: &Cmd, flags: u32) -> Result<Option<(u64, TimeoutAction)>, F
         return Err(Failure::msg(
             "migrate: Unexpected timeout for offline migration",
         ));
-    }
-    if t < 1 {
-        return Err(Failure::msg("migrate: Invalid timeout"));
     }
     Ok(Some((t, action)))
 }
@@ -467,17 +548,12 @@ impl Watch {
 async fn migrate(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     check_exclusive(cmd)?;
     let dom = lookup::domain(conn, cmd, "domain").await?;
-    let desturi = cmd
-        .get("desturi")
+    let desturi = sreq(cmd, "desturi")?
         .ok_or_else(|| Failure::msg("command 'migrate' requires <desturi> option"))?;
     let flags = flags(cmd);
     let timeout = timeout_opts(cmd, flags)?;
     let params = params(cmd)?;
-    if cmd.has("direct") {
-        return Err(Failure::msg(
-            "Operation not supported: direct migration is not supported by the QEMU driver",
-        ));
-    }
+    let to_uri = cmd.has("p2p") || cmd.has("direct");
     let mut watch = Watch {
         verbose: cmd.has("verbose"),
         tty: std::io::stderr().is_terminal(),
@@ -486,22 +562,26 @@ async fn migrate(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         fired: false,
         after_precopy: cmd.has("postcopy-after-precopy"),
     };
-    // virDomainMigrateToURI3 / virDomainMigrate3 ask the drivers first
-    if flags & mf::PEER2PEER != 0 && !conn.supports_feature(feature::MIGRATION_P2P).await {
-        return Err(Failure::from(rvirt::VirError::new(
-            rvirt::ErrorCode::ArgumentUnsupported,
-            rvirt::ErrorDomain::Domain,
-            "p2p migration is not supported by the source host",
-        )));
-    }
     ctl.flush();
     let job = async {
         if flags & mf::PEER2PEER != 0 {
+            api_checks(conn, flags, true).await?;
             conn.migrate_perform3_params(&dom, Some(desturi), &params, &[], flags)
                 .await?;
+        } else if to_uri {
+            // direct: the source hypervisor migrates to `desturi` on its own
+            api_checks(conn, flags, true).await?;
+            let mut params = params;
+            set_param_str(&mut params, mp::URI, desturi);
+            conn.migrate_perform3_params(&dom, None, &params, &[], flags)
+                .await?;
         } else {
+            // virsh opens the destination before it calls virDomainMigrate3
             let dst = Connect::open(desturi).await?;
-            let r = migrate_v3(conn, &dst, &dom, params, flags).await;
+            let r = match api_checks(conn, flags, false).await {
+                Ok(()) => migrate_v3(conn, &dst, &dom, params, flags).await,
+                Err(e) => Err(e),
+            };
             let _ = dst.close().await;
             r?;
         }
@@ -621,7 +701,8 @@ mod tests {
         }
         assert_eq!(
             err("migrate d u --xml /nonexistent/file"),
-            "cannot read file '/nonexistent/file'"
+            "cannot read file '/nonexistent/file'\n\
+             Failed to open file '/nonexistent/file': No such file or directory"
         );
     }
 
@@ -659,6 +740,8 @@ mod tests {
                 mp::DEST_NAME,
                 mp::MIGRATE_DISKS,
                 mp::MIGRATE_DISKS,
+                // "mt,,xbzrle": g_strsplit keeps the empty piece
+                mp::COMPRESSION,
                 mp::COMPRESSION,
                 mp::COMPRESSION,
                 mp::COMPRESSION_MT_LEVEL,
@@ -673,9 +756,39 @@ mod tests {
                 mp::TLS_DESTINATION,
             ]
         );
-        assert_eq!(p[6].value, TypedValue::Int(-1));
-        assert_eq!(p[9].value, TypedValue::ULLong(1024));
-        assert_eq!(p[15].value, TypedValue::String("host".into()));
+        assert_eq!(p[5].value, TypedValue::String(String::new()));
+        assert_eq!(p[7].value, TypedValue::Int(-1));
+        assert_eq!(p[10].value, TypedValue::ULLong(1024));
+        assert_eq!(p[16].value, TypedValue::String("host".into()));
+    }
+
+    #[test]
+    fn timeout_zero_is_no_timeout() {
+        let t = |w: &str| {
+            let c = cmd(w);
+            timeout_opts(&c, flags(&c)).map_err(|e| e.lines.join("\n"))
+        };
+        assert_eq!(t("migrate d u --timeout 0 --live"), Ok(None));
+        assert_eq!(t("migrate d u --timeout 0"), Ok(None));
+        assert_eq!(
+            t("migrate d u --timeout 3 --live"),
+            Ok(Some((3, TimeoutAction::Suspend)))
+        );
+        assert_eq!(
+            t("migrate d u --timeout 0 --timeout-suspend"),
+            Err("migrate: Unexpected --timeout-* option without --timeout".into())
+        );
+        assert_eq!(
+            t("migrate d u --timeout 4294967296 --live"),
+            Err(
+                "Numeric value '4294967296' for <timeout> option is malformed or out of range"
+                    .into()
+            )
+        );
+        assert_eq!(
+            t("migrate d u --timeout 2"),
+            Err("migrate: Unexpected timeout for offline migration".into())
+        );
     }
 
     #[test]

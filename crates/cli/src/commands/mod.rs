@@ -42,6 +42,7 @@ mod update_memory;
 mod util;
 mod virsh;
 mod volume;
+mod xml_input;
 mod xpath;
 
 use crate::parser::Cmd;

@@ -3,7 +3,6 @@
 
 use rvirt::Connect;
 
-use super::util::read_file;
 use crate::lookup;
 use crate::output::{InfoLines, Table};
 use crate::parser::Cmd;
@@ -72,7 +71,14 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             Ok(())
         }
         "net-define" | "net-create" => {
-            let (path, xml) = read_file(cmd, "file")?;
+            let (path, xml) = super::xml_input::read_xml(cmd, "file", "network_definition")?;
+            let verb = if cmd.def.name == "net-define" {
+                "define"
+            } else {
+                "create"
+            };
+            let xml =
+                xml.map_err(|e| Failure::ctx(format!("Failed to {verb} network from {path}"), e))?;
             let flags = if cmd.has("validate") { 1 } else { 0 };
             if cmd.def.name == "net-define" {
                 let n = conn.network_define_xml(&xml, flags).await.map_err(|e| {

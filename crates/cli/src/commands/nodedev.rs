@@ -35,7 +35,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     match cmd.def.name {
         "nodedev-list" => list(ctl, conn, cmd).await,
         "nodedev-dumpxml" => {
-            let name = cmd.get("device").unwrap_or("");
+            let name = cmd.req("device").map_err(Failure::msg)?.unwrap_or("");
             let d = conn
                 .node_device_lookup_by_name(name)
                 .await

@@ -10,7 +10,7 @@ use crate::parser::Cmd;
 use crate::vsh::{CmdResult, Ctl, Failure};
 
 async fn device(conn: &Connect, cmd: &Cmd) -> Result<NodeDeviceRef, Failure> {
-    let name = cmd.get("device").unwrap_or("");
+    let name = cmd.req("device").map_err(Failure::msg)?.unwrap_or("");
     conn.node_device_lookup_by_name(name)
         .await
         .map_err(|e| Failure::ctx(format!("Could not find matching device '{name}'"), e))

@@ -4,7 +4,6 @@
 
 use rvirt::Connect;
 
-use super::util::read_file;
 use crate::lookup;
 use crate::output::{fmt_capacity, InfoLines, Table};
 use crate::parser::Cmd;
@@ -62,7 +61,14 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             super::domain::print_xml(ctl, cmd, &x)
         }
         "pool-define" | "pool-create" => {
-            let (path, xml) = read_file(cmd, "file")?;
+            let (path, xml) = super::xml_input::read_xml(cmd, "file", "storage_pool_definition")?;
+            let verb = if name == "pool-define" {
+                "define"
+            } else {
+                "create"
+            };
+            let xml =
+                xml.map_err(|e| Failure::ctx(format!("Failed to {verb} pool from {path}"), e))?;
             if name == "pool-define" {
                 let p = conn
                     .pool_define_xml(&xml, 0)
@@ -86,6 +92,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
             Ok(())
         }
         "pool-define-as" | "pool-create-as" => {
+            super::util::req_all(cmd, &AS_OPTS)?;
             let xml = build_xml(cmd);
             let pname = cmd.get("name").unwrap_or("");
             if cmd.has("print-xml") {
@@ -157,6 +164,22 @@ fn esc(s: &str) -> String {
 }
 
 /// The pool XML pool-define-as/pool-create-as build from their options.
+/// The options pool-define-as/pool-create-as read, in virsh's order (`virshBuildPoolXML`).
+const AS_OPTS: [&str; 12] = [
+    "name",
+    "type",
+    "source-host",
+    "source-path",
+    "source-dev",
+    "source-name",
+    "target",
+    "source-format",
+    "auth-type",
+    "auth-username",
+    "secret-usage",
+    "adapter-name",
+];
+
 fn build_xml(cmd: &Cmd) -> String {
     let g = |o: &str| cmd.get(o);
     let mut x = format!("<pool type='{}'>\n", esc(g("type").unwrap_or("")));
@@ -214,9 +237,40 @@ fn build_xml(cmd: &Cmd) -> String {
     x
 }
 
+/// Pool types in `VIR_CONNECT_LIST_STORAGE_POOLS_<TYPE>` order, from bit 6 up.
+const POOL_TYPE_FLAGS: [&str; 14] = [
+    "dir",
+    "fs",
+    "netfs",
+    "logical",
+    "disk",
+    "iscsi",
+    "scsi",
+    "mpath",
+    "rbd",
+    "sheepdog",
+    "gluster",
+    "zfs",
+    "vstorage",
+    "iscsi-direct",
+];
+
 async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     // VIR_CONNECT_LIST_STORAGE_POOLS_*: INACTIVE 1, ACTIVE 2, PERSISTENT 4, TRANSIENT 8,
     // AUTOSTART 16, NO_AUTOSTART 32.
+    super::util::exclusive(cmd, "all", "inactive")?;
+    super::util::exclusive(cmd, "details", "uuid")?;
+    super::util::exclusive(cmd, "details", "name")?;
+    let mut type_flags = 0;
+    if let Some(types) = cmd.req("type").map_err(Failure::msg)? {
+        for t in types.split(',') {
+            let bit = POOL_TYPE_FLAGS
+                .iter()
+                .position(|n| *n == t)
+                .ok_or_else(|| Failure::msg(format!("Invalid pool type '{t}'")))?;
+            type_flags |= 1 << (6 + bit);
+        }
+    }
     let mut flags = 2;
     if cmd.has("inactive") {
         flags = 1;
@@ -235,7 +289,7 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         }
     }
     let mut pools = conn
-        .list_all_storage_pools(flags)
+        .list_all_storage_pools(flags | type_flags)
         .await
         .map_err(|e| Failure::ctx("Failed to list pools", e))?;
     pools.sort_by(|a, b| a.name.cmp(&b.name));

@@ -39,6 +39,7 @@ fn esc(s: &str) -> String {
 }
 
 async fn snap(conn: &Connect, dom: &DomainRef, cmd: &Cmd) -> Result<DomainSnapshotRef, Failure> {
+    cmd.req("snapshotname").map_err(Failure::msg)?;
     if cmd.has("current") || cmd.get("snapshotname").is_none() {
         return conn.snapshot_current(dom, 0).await.map_err(|e| {
             if e.code == rvirt::ErrorCode::NoDomainSnapshot {
@@ -61,14 +62,25 @@ fn xml_field(xml: &str, tag: &str) -> Option<String> {
         .map(String::from)
 }
 
+/// `virshLookupSnapshot`'s check: exactly one of `--snapshotname` and `--current`.
+fn name_or_current(cmd: &Cmd) -> Result<(), Failure> {
+    match (cmd.get("snapshotname").is_some(), cmd.has("current")) {
+        (true, true) => Err(Failure::msg(
+            "--snapshotname and --current are mutually exclusive",
+        )),
+        (false, false) => Err(Failure::msg("--snapshotname or --current is required")),
+        _ => Ok(()),
+    }
+}
+
 pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     match cmd.def.name {
         "snapshot-create-as" => {
             let mut x = String::from("<domainsnapshot>\n");
-            if let Some(n) = cmd.get("name") {
+            if let Some(n) = cmd.req("name").map_err(Failure::msg)? {
                 x.push_str(&format!("  <name>{}</name>\n", esc(n)));
             }
-            if let Some(d) = cmd.get("description") {
+            if let Some(d) = cmd.req("description").map_err(Failure::msg)? {
                 x.push_str(&format!("  <description>{}</description>\n", esc(d)));
             }
             x.push_str("</domainsnapshot>\n");
@@ -137,6 +149,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         }
         "snapshot-revert" => {
             let d = lookup::domain(conn, cmd, "domain").await?;
+            name_or_current(cmd)?;
             let s = snap(conn, &d, cmd).await?;
             let mut flags = 0;
             for (o, f) in [
@@ -155,6 +168,7 @@ pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
         }
         "snapshot-delete" => {
             let d = lookup::domain(conn, cmd, "domain").await?;
+            name_or_current(cmd)?;
             let s = snap(conn, &d, cmd).await?;
             let mut flags = 0;
             for (o, f) in [("children", 1), ("metadata", 2), ("children-only", 4)] {
@@ -232,7 +246,25 @@ async fn info(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
 }
 
 async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
+    for (a, b) in [
+        ("tree", "name"),
+        ("parent", "roots"),
+        ("parent", "tree"),
+        ("roots", "tree"),
+        ("roots", "from"),
+        ("roots", "current"),
+    ] {
+        super::util::exclusive(cmd, a, b)?;
+    }
     let d = lookup::domain(conn, cmd, "domain").await?;
+    if cmd.has("current") && cmd.get("from").is_some() {
+        return Err(Failure::msg("--from and --current are mutually exclusive"));
+    }
+    if cmd.has("descendants") && !cmd.has("current") && cmd.get("from").is_none() {
+        return Err(Failure::msg(
+            "--descendants requires either --from or --current",
+        ));
+    }
     let mut flags = 0;
     for (o, f) in [
         ("roots", 1),

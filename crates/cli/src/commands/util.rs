@@ -33,14 +33,20 @@ pub fn affect_flags(cmd: &Cmd) -> Result<u32, Failure> {
 
 /// Reads an XML file named by option `opt` (`virFileReadAll`).
 pub fn read_file(cmd: &Cmd, opt: &str) -> Result<(String, String), Failure> {
-    let path = cmd.get(opt).ok_or_else(|| {
+    let (path, b) = read_file_bytes(cmd, opt)?;
+    Ok((path, String::from_utf8_lossy(&b).into_owned()))
+}
+
+/// Reads the file named by option `opt` as bytes (`virFileReadAll`).
+pub fn read_file_bytes(cmd: &Cmd, opt: &str) -> Result<(String, Vec<u8>), Failure> {
+    let path = cmd.req(opt).map_err(Failure::msg)?.ok_or_else(|| {
         Failure::msg(format!(
             "command '{}' requires <{opt}> option",
             cmd.def.name
         ))
     })?;
     match std::fs::read(path) {
-        Ok(b) => Ok((path.to_string(), String::from_utf8_lossy(&b).into_owned())),
+        Ok(b) => Ok((path.to_string(), b)),
         Err(e) => Err(Failure::msg(format!(
             "Failed to open file '{path}': {}",
             strerror(&e)
@@ -142,10 +148,35 @@ pub fn scaled(cmd: &Cmd, opt: &str, scale: u64) -> Result<Option<u64>, Failure> 
         Err(e) if e.starts_with("unknown suffix") => Err(Failure {
             lines: vec![bad(), format!("invalid argument: {e}")],
         }),
-        Err(e) => Err(Failure {
-            lines: vec![bad(), format!("value too large: {e}")],
+        Err(_) => Err(Failure {
+            lines: vec![
+                bad(),
+                format!("numerical overflow: value too large: {n}{suffix}"),
+            ],
         }),
     }
+}
+
+/// A scaled option whose failure virsh words itself (`line`), keeping libvirt's own
+/// error (an unknown suffix, an overflow) as the second line.
+pub fn scaled_as(cmd: &Cmd, opt: &str, scale: u64, line: &str) -> Result<Option<u64>, Failure> {
+    scaled(cmd, opt, scale).map_err(|mut f| {
+        if f.lines.is_empty() {
+            f.lines.push(line.to_string());
+        } else {
+            f.lines[0] = line.to_string();
+        }
+        f
+    })
+}
+
+/// Refuses an empty value for any of `names`, in the order virsh reads them
+/// (`vshCommandOptStringReq`).
+pub fn req_all(cmd: &Cmd, names: &[&str]) -> Result<(), Failure> {
+    for n in names {
+        cmd.req(n).map_err(Failure::msg)?;
+    }
+    Ok(())
 }
 
 /// An unsigned numeric option, with virsh's error text.

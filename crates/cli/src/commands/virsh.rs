@@ -43,7 +43,7 @@ pub async fn connect(ctl: &mut Ctl, cmd: &Cmd) -> CmdResult {
     }
     ctl.readonly = cmd.has("readonly");
     ctl.connect().await.map_err(|f| {
-        let mut lines = vec!["Failed to connect to the hypervisor".to_string()];
+        let mut lines = vec!["failed to connect to the hypervisor".to_string()];
         lines.extend(f.lines.into_iter().skip(1));
         Failure { lines }
     })

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read, Seek, SeekFrom, Write};
 
 use rvirt::{Connect, StreamChunk};
 
-use super::util::{read_file, scaled, strerror, uint_opt};
+use super::util::{read_file, scaled_as, strerror, uint_opt};
 use crate::lookup;
 use crate::output::{fmt_capacity, InfoLines, Table};
 use crate::parser::Cmd;
@@ -178,19 +178,12 @@ async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
 }
 
 async fn create_as(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
-    let name = cmd.get("name").unwrap_or("");
-    let cap = scaled(cmd, "capacity", 1).map_err(|_| {
-        Failure::msg(format!(
-            "Malformed size {}",
-            cmd.get("capacity").unwrap_or("")
-        ))
-    })?;
-    let alloc = scaled(cmd, "allocation", 1).map_err(|_| {
-        Failure::msg(format!(
-            "Malformed size {}",
-            cmd.get("allocation").unwrap_or("")
-        ))
-    })?;
+    let name = cmd.req("name").map_err(Failure::msg)?.unwrap_or("");
+    cmd.req("capacity").map_err(Failure::msg)?;
+    cmd.req("format").map_err(Failure::msg)?;
+    let malformed = |opt: &str| format!("Malformed size {}", cmd.get(opt).unwrap_or(""));
+    let cap = scaled_as(cmd, "capacity", 1, &malformed("capacity"))?;
+    let alloc = scaled_as(cmd, "allocation", 1, &malformed("allocation"))?;
     let mut x = format!("<volume>\n  <name>{name}</name>\n");
     x.push_str(&format!("  <capacity>{}</capacity>\n", cap.unwrap_or(0)));
     if let Some(a) = alloc {

@@ -410,12 +410,14 @@ impl DomainDriver for QemuConnection {
     ) -> VirResult<()> {
         self.driver.wait_attached(dom).await;
         self.rw("virDomainSaveFlags")?;
+        rvirt_core::driver::api_checks::check_save_flags(flags)?;
         self.driver
             .save(dom, std::path::Path::new(to), dxml, flags)
             .await
     }
     async fn domain_restore(&self, from: &str, dxml: Option<String>, flags: u32) -> VirResult<()> {
         self.rw("virDomainRestoreFlags")?;
+        rvirt_core::driver::api_checks::check_save_flags(flags)?;
         self.driver
             .restore(std::path::Path::new(from), dxml, flags)
             .await
@@ -433,6 +435,7 @@ impl DomainDriver for QemuConnection {
         flags: u32,
     ) -> VirResult<()> {
         self.rw("virDomainSaveImageDefineXML")?;
+        rvirt_core::driver::api_checks::check_save_flags(flags)?;
         self.driver
             .save_image_define(std::path::Path::new(file), Some(dxml), flags)
             .await
@@ -440,6 +443,7 @@ impl DomainDriver for QemuConnection {
     async fn domain_managed_save(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
         self.driver.wait_attached(dom).await;
         self.rw("virDomainManagedSave")?;
+        rvirt_core::driver::api_checks::check_save_flags(flags)?;
         self.driver.managed_save(dom, flags).await
     }
     async fn domain_has_managed_save_image(&self, dom: &DomainRef, flags: u32) -> VirResult<bool> {

@@ -134,6 +134,7 @@ impl ConnectDriver for TestConnection {
     }
     /// virNodeGetCellsFreeMemory: each cell's memory (libvirt reports `mem`, not `freeMem`).
     async fn node_get_cells_free_memory(&self, start: i32, max: i32) -> VirResult<Vec<u64>> {
+        rvirt_core::driver::api_checks::check_cells_free_memory_args(start, max)?;
         let st = self.state();
         let start_u = usize::try_from(start).unwrap_or(usize::MAX);
         if start_u >= st.cells.len() {

@@ -48,6 +48,15 @@ impl DomainDriver for TestConnection {
     ) -> VirResult<Vec<TypedParam>> {
         self.dom_perf_events(dom, flags)
     }
+    /// testDomainSetMemoryStatsPeriod (see `memstats_period.rs`)
+    async fn domain_set_memory_stats_period(
+        &self,
+        dom: &DomainRef,
+        period: i32,
+        flags: u32,
+    ) -> VirResult<()> {
+        self.dom_set_memory_stats_period(dom, period, flags)
+    }
     /// testDomainSetPerfEvents (see `perf.rs`)
     async fn domain_set_perf_events(
         &self,
@@ -178,7 +187,9 @@ impl DomainDriver for TestConnection {
     }
     async fn domain_get_xml_desc(&self, dom: &DomainRef, flags: u32) -> VirResult<String> {
         // SECURE | INACTIVE | UPDATE_CPU | MIGRATABLE
-        check_flags(flags, 0xf, "testDomainGetXMLDesc")?;
+        // SECURE | INACTIVE | MIGRATABLE; not UPDATE_CPU (libvirt's test driver has no CPU
+        // model to update from)
+        check_flags(flags, 0x1 | 0x2 | 0x8, "testDomainGetXMLDesc")?;
         self.with_dom(dom, |d| {
             let secure = flags & 1 != 0;
             if flags & 2 != 0 {

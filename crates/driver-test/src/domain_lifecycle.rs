@@ -348,6 +348,7 @@ impl TestConnection {
         dxml: Option<String>,
         flags: u32,
     ) -> VirResult<()> {
+        rvirt_core::driver::api_checks::check_save_flags(flags)?;
         check_flags(flags, 0, "testDomainSaveFlags")?;
         if dxml.is_some() {
             return Err(VirError::new(
@@ -377,6 +378,7 @@ impl TestConnection {
         dxml: Option<String>,
         flags: u32,
     ) -> VirResult<()> {
+        rvirt_core::driver::api_checks::check_save_flags(flags)?;
         check_flags(flags, 0, "testDomainRestoreFlags")?;
         if dxml.is_some() {
             return Err(VirError::new(
@@ -409,6 +411,7 @@ impl TestConnection {
         dxml: &str,
         flags: u32,
     ) -> VirResult<()> {
+        rvirt_core::driver::api_checks::check_save_flags(flags)?;
         check_flags(flags, 2 | 4, "testDomainSaveImageDefineXML")?;
         read_save_image(path)?;
         let def = parse_domain(dxml, false, false)?;
@@ -462,6 +465,7 @@ impl TestConnection {
 
     /// testDomainManagedSave
     pub(crate) fn dom_managed_save(&self, dom: &DomainRef, flags: u32) -> VirResult<()> {
+        rvirt_core::driver::api_checks::check_save_flags(flags)?;
         check_flags(flags, 1 | 2 | 4, "testDomainManagedSave")?;
         let r = {
             let mut s = self.state();

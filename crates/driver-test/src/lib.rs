@@ -16,6 +16,7 @@ mod domdef;
 mod driver;
 mod errors;
 mod interface;
+mod memstats_period;
 mod model;
 mod network;
 mod node_file;

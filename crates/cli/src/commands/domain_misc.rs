@@ -29,15 +29,14 @@ fn signal(name: &str) -> Option<u32> {
     (rt <= 32).then_some(32 + rt)
 }
 
+/// `--running`/`--paused` as `VIR_DOMAIN_SAVE_RUNNING`/`_PAUSED`; save-image-define
+/// passes both to the API (whose check answers), managedsave-define refuses them itself,
+/// as virsh does.
 fn save_flags(cmd: &Cmd) -> Result<u32, Failure> {
-    exclusive(cmd, "running", "paused")?;
-    Ok(if cmd.has("running") {
-        2
-    } else if cmd.has("paused") {
-        4
-    } else {
-        0
-    })
+    if cmd.def.name != "save-image-define" {
+        exclusive(cmd, "running", "paused")?;
+    }
+    Ok(u32::from(cmd.has("running")) * 2 | u32::from(cmd.has("paused")) * 4)
 }
 
 pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {

@@ -168,39 +168,21 @@ cases! {
     save_missing_file => "save test";
 }
 
-/// Known differences that lie outside rvirsh (in rvirt's test driver or the public API
-/// checks); run with `cargo test -p rvirsh -- --ignored`.
-mod known_differences_elsewhere {
+/// Rules of libvirt's public API and of its test driver (balloon period, save flags,
+/// free-memory cells, XML flags).
+mod api_and_test_driver_rules {
     use super::compat;
-
-    #[test]
-    #[ignore = "known difference: rvirt's test driver lacks virDomainSetMemoryStatsPeriod"]
-    fn dommemstat_period() {
-        compat("dommemstat test --period 5");
-    }
-
-    #[test]
-    #[ignore = "known difference: rvirt's test driver lacks virDomainSetMemoryStatsPeriod"]
-    fn dommemstat_period_zero() {
-        compat("dommemstat test --period 0");
-    }
-
-    #[test]
-    #[ignore = "known difference: virDomainSaveFlags' RUNNING/PAUSED exclusivity check"]
-    fn save_running_paused() {
-        compat("save test x.sav --running --paused");
-    }
-
-    #[test]
-    #[ignore = "known difference: virNodeGetCellsFreeMemory's startCell check"]
-    fn freecell_negative_cell() {
-        compat("freecell --cellno -1");
-    }
-
-    #[test]
-    #[ignore = "known difference: rvirt's test driver accepts VIR_DOMAIN_XML_UPDATE_CPU"]
-    fn dumpxml_update_cpu() {
-        compat("dumpxml test --update-cpu");
+    cases! {
+        dommemstat_period => "dommemstat test --period 5; dumpxml test";
+        dommemstat_period_zero => "dommemstat test --period 0";
+        dommemstat_period_config_removed => "dommemstat test --period 5 --config; dommemstat test --period 0 --config; dumpxml test --inactive";
+        dommemstat_period_live_config => "dommemstat test --period 5 --live --config";
+        save_running_paused => "save test x.sav --running --paused";
+        restore_running_paused => "restore nosuch.sav --running --paused";
+        save_image_define_running_paused => "save-image-define nosuch.sav dom.xml --running --paused";
+        freecell_negative_cell => "freecell --cellno -1";
+        dumpxml_update_cpu => "dumpxml test --update-cpu";
+        dumpxml_migratable => "dumpxml test --migratable";
     }
 }
 
@@ -237,27 +219,6 @@ mod malformed_xml {
         net_create_not_utf8 => "net-create m_nonutf8.xml";
         pool_define_not_utf8 => "pool-define m_nonutf8.xml";
         pool_create_not_utf8 => "pool-create m_nonutf8.xml";
-    }
-}
-
-/// Malformed XML whose libxml2 wording the XML reader in `rvirt-conf` does not produce
-/// yet (roxmltree's messages instead). Run with `cargo test -p rvirsh -- --ignored`.
-mod malformed_xml_known_differences {
-    use super::compat;
-
-    macro_rules! known {
-        ($($name:ident => $cmd:expr;)*) => {
-            $(
-                #[test]
-                #[ignore = "known difference: XML syntax errors are worded by rvirt-conf"]
-                fn $name() {
-                    compat($cmd);
-                }
-            )*
-        };
-    }
-
-    known! {
         unclosed_tag => "define m_unclosed_tag.xml";
         mismatched_end => "define m_mismatch.xml";
         bad_attr_quote => "define m_badquote.xml";

@@ -10,6 +10,7 @@
 //! as libvirt binds a `virIdentity` to each `virConnect`; access checks happen once, in the
 //! daemon's dispatch, from each procedure's ACL entry.
 
+pub mod api_checks;
 mod checkpoint;
 mod compose;
 mod connect;

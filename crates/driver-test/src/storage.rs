@@ -25,22 +25,7 @@ mod ev {
     pub const DELETED: i32 = 5;
 }
 
-const POOL_TYPES: &[&str] = &[
-    "dir",
-    "fs",
-    "netfs",
-    "logical",
-    "disk",
-    "iscsi",
-    "scsi",
-    "mpath",
-    "rbd",
-    "sheepdog",
-    "gluster",
-    "zfs",
-    "vstorage",
-    "iscsi-direct",
-];
+use rvirt_core::driver::POOL_TYPE_LIST_FLAGS as POOL_TYPES;
 
 fn no_pool(name: &str) -> VirError {
     VirError::new(

@@ -237,23 +237,7 @@ fn build_xml(cmd: &Cmd) -> String {
     x
 }
 
-/// Pool types in `VIR_CONNECT_LIST_STORAGE_POOLS_<TYPE>` order, from bit 6 up.
-const POOL_TYPE_FLAGS: [&str; 14] = [
-    "dir",
-    "fs",
-    "netfs",
-    "logical",
-    "disk",
-    "iscsi",
-    "scsi",
-    "mpath",
-    "rbd",
-    "sheepdog",
-    "gluster",
-    "zfs",
-    "vstorage",
-    "iscsi-direct",
-];
+use rvirt_core::driver::POOL_TYPE_LIST_FLAGS as POOL_TYPE_FLAGS;
 
 async fn list(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {
     // VIR_CONNECT_LIST_STORAGE_POOLS_*: INACTIVE 1, ACTIVE 2, PERSISTENT 4, TRANSIENT 8,

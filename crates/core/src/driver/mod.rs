@@ -48,7 +48,7 @@ pub use qemu_ext::{QemuExtDriver, QemuMonitorEvent};
 pub use records::{BlockJobInfo, DiskError, FsInfo, IoThreadInfo};
 pub use secret::SecretDriver;
 pub use snapshot::DomainSnapshotDriver;
-pub use storage::StorageDriver;
+pub use storage::{StorageDriver, POOL_TYPE_LIST_FLAGS};
 
 use crate::error::VirResult;
 use crate::event::EventBus;

@@ -10,3 +10,22 @@ crate::storage_driver_methods!(crate::__driver_trait! {
     /// The StorageDriver APIs a driver serves; each defaults to libvirt's "not supported".
     pub trait StorageDriver, Storage;
 });
+
+/// Pool types in `VIR_CONNECT_LIST_STORAGE_POOLS_<TYPE>` order: type `i` is flag bit `6 + i`
+/// of `virConnectListAllStoragePools`.
+pub const POOL_TYPE_LIST_FLAGS: [&str; 14] = [
+    "dir",
+    "fs",
+    "netfs",
+    "logical",
+    "disk",
+    "iscsi",
+    "scsi",
+    "mpath",
+    "rbd",
+    "sheepdog",
+    "gluster",
+    "zfs",
+    "vstorage",
+    "iscsi-direct",
+];

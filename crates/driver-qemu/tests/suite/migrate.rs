@@ -93,19 +93,50 @@ pub(crate) fn migrate(src: &str, args: &[&str]) -> String {
     out
 }
 
+/// Two daemons for a migration, their URIs, a PID guard and the XML of a 128 MiB guest
+/// `name` (not defined anywhere yet).
+pub(crate) struct MigrationPair {
+    pub a: TestDaemon,
+    pub b: TestDaemon,
+    pub pids: PidGuard,
+    pub ua: String,
+    pub ub: String,
+    pub xml: String,
+}
+
+impl MigrationPair {
+    pub(crate) fn start(name: &str, guest: &rvirt_testkit::guest::GuestImage) -> MigrationPair {
+        let a = TestDaemon::start();
+        let b = TestDaemon::start();
+        let (ua, ub) = (a.uri("qemu:///system"), b.uri("qemu:///system"));
+        let xml = guest_xml(name, guest).replace(
+            "<memory unit='MiB'>256</memory>",
+            "<memory unit='MiB'>128</memory>",
+        );
+        MigrationPair {
+            a,
+            b,
+            pids: PidGuard::default(),
+            ua,
+            ub,
+            xml,
+        }
+    }
+}
+
 #[test]
 fn virsh_live_migration_between_two_daemons() {
     let Some(guest) = stock_virsh_guest() else {
         return;
     };
-    let a = TestDaemon::start();
-    let b = TestDaemon::start();
-    let pids = PidGuard::default();
-    let (ua, ub) = (a.uri("qemu:///system"), b.uri("qemu:///system"));
-    let xml = guest_xml("mig", &guest).replace(
-        "<memory unit='MiB'>256</memory>",
-        "<memory unit='MiB'>128</memory>",
-    );
+    let MigrationPair {
+        a,
+        b,
+        pids,
+        ua,
+        ub,
+        xml,
+    } = MigrationPair::start("mig", &guest);
     let xf = a.root().join("mig.xml");
     std::fs::write(&xf, &xml).unwrap();
     ok(&ua, &["define", xf.to_str().unwrap()]);

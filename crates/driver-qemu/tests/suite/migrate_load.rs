@@ -245,14 +245,14 @@ fn postcopy_progress_timeout_and_persistent_xml() {
     let Some(guest) = stock_virsh_guest() else {
         return;
     };
-    let a = TestDaemon::start();
-    let b = TestDaemon::start();
-    let pids = PidGuard::default();
-    let (ua, ub) = (a.uri("qemu:///system"), b.uri("qemu:///system"));
-    let xml = crate::common::guest_xml("pc", &guest).replace(
-        "<memory unit='MiB'>256</memory>",
-        "<memory unit='MiB'>128</memory>",
-    );
+    let crate::migrate::MigrationPair {
+        a,
+        b,
+        pids,
+        ua,
+        ub,
+        xml,
+    } = crate::migrate::MigrationPair::start("pc", &guest);
     let xf = a.root().join("pc.xml");
     std::fs::write(&xf, &xml).unwrap();
     ok(&ua, &["create", xf.to_str().unwrap()]);

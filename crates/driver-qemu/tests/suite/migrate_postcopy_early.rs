@@ -4,13 +4,12 @@
 //! starts, instead of being lost with a QEMU error. The migration phases are driven one by
 //! one with the rvirt client, as virsh drives them.
 
-use crate::common::{stock_virsh_guest, PidGuard};
+use crate::common::stock_virsh_guest;
 use crate::migrate::{agent, state, wait_agent};
 use crate::rvirtd::{qemu_pids, virsh_ok as ok};
 use rvirt_core::driver::{
     migrate_flags as mf, migrate_param, set_param_str, DomainMigrationDriver,
 };
-use rvirt_testkit::TestDaemon;
 use std::time::{Duration, Instant};
 
 #[test]
@@ -18,14 +17,14 @@ fn post_copy_requested_during_begin_switches_when_migration_starts() {
     let Some(guest) = stock_virsh_guest() else {
         return;
     };
-    let a = TestDaemon::start();
-    let b = TestDaemon::start();
-    let pids = PidGuard::default();
-    let (ua, ub) = (a.uri("qemu:///system"), b.uri("qemu:///system"));
-    let xml = crate::common::guest_xml("pe", &guest).replace(
-        "<memory unit='MiB'>256</memory>",
-        "<memory unit='MiB'>128</memory>",
-    );
+    let crate::migrate::MigrationPair {
+        a,
+        b,
+        pids,
+        ua,
+        ub,
+        xml,
+    } = crate::migrate::MigrationPair::start("pe", &guest);
     let xf = a.root().join("pe.xml");
     std::fs::write(&xf, &xml).unwrap();
     ok(&ua, &["create", xf.to_str().unwrap()]);
@@ -48,7 +47,7 @@ fn post_copy_requested_during_begin_switches_when_migration_starts() {
         let (ra, rb) = (ca.remote().unwrap(), cb.remote().unwrap());
         let d = ca.lookup_domain_by_name("pe").await.unwrap();
         let dom = d.handle();
-        let e = ra.migrate_start_post_copy(&dom, 0).await.unwrap_err();
+        let e = ra.migrate_start_post_copy(dom, 0).await.unwrap_err();
         assert_eq!(
             e.message,
             "Requested operation is not valid: post-copy can only be started while \
@@ -61,11 +60,11 @@ fn post_copy_requested_during_begin_switches_when_migration_starts() {
         let flags = mf::LIVE | mf::POSTCOPY;
         let mut params = Vec::new();
         let (cookie, dxml) = ra
-            .migrate_begin3_params(&dom, &params, flags)
+            .migrate_begin3_params(dom, &params, flags)
             .await
             .unwrap();
         // the timeout fires here, before the destination even exists
-        ra.migrate_start_post_copy(&dom, 0).await.unwrap();
+        ra.migrate_start_post_copy(dom, 0).await.unwrap();
         set_param_str(&mut params, migrate_param::DEST_XML, &dxml);
         let (pc, uri) = rb
             .migrate_prepare3_params(&params, &cookie, flags)
@@ -73,14 +72,14 @@ fn post_copy_requested_during_begin_switches_when_migration_starts() {
             .unwrap();
         set_param_str(&mut params, migrate_param::URI, &uri.unwrap());
         let c = ra
-            .migrate_perform3_params(&dom, None, &params, &pc, flags)
+            .migrate_perform3_params(dom, None, &params, &pc, flags)
             .await
             .unwrap();
         let (_, fc) = rb
             .migrate_finish3_params(&params, &c, flags, false)
             .await
             .unwrap();
-        ra.migrate_confirm3_params(&dom, &params, &fc, flags, false)
+        ra.migrate_confirm3_params(dom, &params, &fc, flags, false)
             .await
             .unwrap();
         // the source switched to post-copy: SUSPENDED (3) / POSTCOPY (7)

@@ -2,6 +2,11 @@
 
 pub mod ident;
 mod reader;
+mod syntax;
+#[cfg(test)]
+mod syntax_markup_tests;
+#[cfg(test)]
+mod syntax_tests;
 pub mod values;
 mod writer;
 

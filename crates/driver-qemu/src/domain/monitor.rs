@@ -58,7 +58,8 @@ async fn watch(
     let mut events_open = true;
     loop {
         tokio::select! {
-            _ = &mut exit => break,
+            // queued events first: a SHUTDOWN must be seen before the exit it explains
+            biased;
             ev = events.recv(), if events_open => match ev {
                 Ok(ev) => {
                     let Some(d) = drv.upgrade() else { return };
@@ -67,6 +68,23 @@ async fn watch(
                 Err(broadcast::error::RecvError::Lagged(_)) => {}
                 Err(broadcast::error::RecvError::Closed) => events_open = false,
             },
+            _ = &mut exit => break,
+        }
+    }
+    // QEMU's last events (SHUTDOWN before it quits) may still be on their way from the
+    // monitor socket: once the reader has seen the socket's end, every event is queued
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+    while !vm.qmp.is_closed() && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    loop {
+        match events.try_recv() {
+            Ok(ev) => {
+                let Some(d) = drv.upgrade() else { return };
+                handle_event(&d, uuid, &vm, ev).await;
+            }
+            Err(broadcast::error::TryRecvError::Lagged(_)) => {}
+            Err(_) => break,
         }
     }
     if let Some(d) = drv.upgrade() {

@@ -122,6 +122,17 @@ impl MigrationPair {
             xml,
         }
     }
+
+    /// `virsh create` of the guest `name` on A (transient), its QEMU tracked, agent up.
+    pub(crate) fn create_on_a(&self, name: &str) {
+        let xf = self.a.root().join(format!("{name}.xml"));
+        std::fs::write(&xf, &self.xml).unwrap();
+        ok(&self.ua, &["create", xf.to_str().unwrap()]);
+        for p in qemu_pids(self.a.root()) {
+            self.pids.add(p);
+        }
+        wait_agent(&self.ua, name);
+    }
 }
 
 #[test]

@@ -245,6 +245,8 @@ fn postcopy_progress_timeout_and_persistent_xml() {
     let Some(guest) = stock_virsh_guest() else {
         return;
     };
+    let pair = crate::migrate::MigrationPair::start("pc", &guest);
+    pair.create_on_a("pc");
     let crate::migrate::MigrationPair {
         a,
         b,
@@ -252,14 +254,7 @@ fn postcopy_progress_timeout_and_persistent_xml() {
         ua,
         ub,
         xml,
-    } = crate::migrate::MigrationPair::start("pc", &guest);
-    let xf = a.root().join("pc.xml");
-    std::fs::write(&xf, &xml).unwrap();
-    ok(&ua, &["create", xf.to_str().unwrap()]);
-    for p in qemu_pids(a.root()) {
-        pids.add(p);
-    }
-    wait_agent(&ua, "pc");
+    } = pair;
     // dirty memory all the time so pre-copy has work left when the timeout fires
     spawn_guest(
         &ua,

@@ -5,7 +5,7 @@
 //! one with the rvirt client, as virsh drives them.
 
 use crate::common::stock_virsh_guest;
-use crate::migrate::{agent, state, wait_agent};
+use crate::migrate::{agent, state};
 use crate::rvirtd::{qemu_pids, virsh_ok as ok};
 use rvirt_core::driver::{
     migrate_flags as mf, migrate_param, set_param_str, DomainMigrationDriver,
@@ -17,21 +17,16 @@ fn post_copy_requested_during_begin_switches_when_migration_starts() {
     let Some(guest) = stock_virsh_guest() else {
         return;
     };
+    let pair = crate::migrate::MigrationPair::start("pe", &guest);
+    pair.create_on_a("pe");
     let crate::migrate::MigrationPair {
-        a,
+        a: _a,
         b,
         pids,
         ua,
         ub,
-        xml,
-    } = crate::migrate::MigrationPair::start("pe", &guest);
-    let xf = a.root().join("pe.xml");
-    std::fs::write(&xf, &xml).unwrap();
-    ok(&ua, &["create", xf.to_str().unwrap()]);
-    for p in qemu_pids(a.root()) {
-        pids.add(p);
-    }
-    wait_agent(&ua, "pe");
+        ..
+    } = pair;
     // memory dirtied all the time and 1 MiB/s: pre-copy alone would never converge
     let churn = serde_json::json!({"execute": "guest-exec", "arguments": {
         "path": "/bin/busybox", "arg": ["sh", "-c",
@@ -59,10 +54,7 @@ fn post_copy_requested_during_begin_switches_when_migration_starts() {
             .unwrap();
         let flags = mf::LIVE | mf::POSTCOPY;
         let mut params = Vec::new();
-        let (cookie, dxml) = ra
-            .migrate_begin3_params(dom, &params, flags)
-            .await
-            .unwrap();
+        let (cookie, dxml) = ra.migrate_begin3_params(dom, &params, flags).await.unwrap();
         // the timeout fires here, before the destination even exists
         ra.migrate_start_post_copy(dom, 0).await.unwrap();
         set_param_str(&mut params, migrate_param::DEST_XML, &dxml);

@@ -36,7 +36,7 @@ fn save_flags(cmd: &Cmd) -> Result<u32, Failure> {
     if cmd.def.name != "save-image-define" {
         exclusive(cmd, "running", "paused")?;
     }
-    Ok(u32::from(cmd.has("running")) * 2 | u32::from(cmd.has("paused")) * 4)
+    Ok((u32::from(cmd.has("running")) * 2) | (u32::from(cmd.has("paused")) * 4))
 }
 
 pub async fn run(ctl: &mut Ctl, conn: &Connect, cmd: &Cmd) -> CmdResult {

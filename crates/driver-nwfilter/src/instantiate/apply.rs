@@ -72,22 +72,6 @@ fn with_hint(nft_error: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::with_hint;
-
-    #[test]
-    fn bridge_conntrack_failure_says_what_to_do() {
-        let e = "/dev/stdin:26:89-96: Error: Could not process rule: Protocol error\n\
-                 add rule bridge rvirt_nwfilter vnet9/in/l3 tcp dport 443 ct state new accept\n";
-        assert!(with_hint(e).ends_with(
-            "load the kernel module nf_conntrack_bridge, or drop \
-                 state= from the filter)"
-        ));
-        assert_eq!(with_hint("Error: syntax error"), "Error: syntax error");
-    }
-}
-
 /// Replaces the port's chains with `rs`, atomically.
 pub(crate) fn apply(runner: &dyn NftRunner, rs: &PortRuleset) -> VirResult<()> {
     let existing = list_chains(runner)?;
@@ -109,4 +93,20 @@ pub fn render_binding(filters: &[NwFilterDef], binding: &NwFilterBindingDef) -> 
     let lookup = |n: &str| filters.iter().find(|f| f.name == n);
     let rs = ruleset(&lookup, binding)?;
     Ok(script(&binding.portdev, Some(&rs), &[]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_hint;
+
+    #[test]
+    fn bridge_conntrack_failure_says_what_to_do() {
+        let e = "/dev/stdin:26:89-96: Error: Could not process rule: Protocol error\n\
+                 add rule bridge rvirt_nwfilter vnet9/in/l3 tcp dport 443 ct state new accept\n";
+        assert!(with_hint(e).ends_with(
+            "load the kernel module nf_conntrack_bridge, or drop \
+                 state= from the filter)"
+        ));
+        assert_eq!(with_hint("Error: syntax error"), "Error: syntax error");
+    }
 }

@@ -282,3 +282,21 @@ pub fn agent_exec(sock: &Path, argv: &[&str]) -> i64 {
         }
     })
 }
+
+/// Debian's python3 with the libvirt module (python3-libvirt).
+pub const PY: &str = "/usr/bin/python3";
+
+/// Whether stock python3-libvirt and virsh are both installed (tests that use them as
+/// clients skip, saying so, otherwise).
+pub fn python_libvirt_and_virsh() -> bool {
+    let py = std::process::Command::new(PY)
+        .args(["-c", "import libvirt"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !py || !std::path::Path::new("/usr/bin/virsh").exists() {
+        eprintln!("skipping: {PY} with the libvirt module (python3-libvirt) or virsh missing");
+        return false;
+    }
+    true
+}

@@ -10,7 +10,7 @@ use std::io::Read;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const PY: &str = "/usr/bin/python3";
+use crate::common::{python_libvirt_and_virsh, PY};
 
 /// Reads the first 12 bytes of the graphics socket, then tries a bad index, printing
 /// `BANNER:…` and `ERR:…`.
@@ -77,21 +77,12 @@ impl Drop for Daemon {
     }
 }
 
-fn python_libvirt() -> bool {
-    Command::new(PY)
-        .args(["-c", "import libvirt"])
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 #[test]
 fn open_graphics_fd_stock_python_rvirt_client_and_tcp() {
     let Some(guest) = guest_available() else {
         return;
     };
-    if !python_libvirt() || !std::path::Path::new("/usr/bin/virsh").exists() {
-        eprintln!("skipping: {PY} with the libvirt module (python3-libvirt) or virsh missing");
+    if !python_libvirt_and_virsh() {
         return;
     }
     let root = temp_root("rvirt-gfd");

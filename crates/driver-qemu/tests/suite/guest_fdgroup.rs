@@ -7,10 +7,10 @@
 use crate::common::{agent_exec, agent_socket, guest_available, guest_xml_devices};
 use crate::rvirtd::{output_of, temp_root, Rvirtd};
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-const PY: &str = "/usr/bin/python3";
+use crate::common::{python_libvirt_and_virsh, PY};
 const MARKER: &str = "rvirt-fdgroup-marker";
 const MARKER2: &str = "rvirt-fdgroup-hotplug";
 
@@ -63,21 +63,12 @@ fn guest_reads(agent: &std::path::Path, marker: &'static str, dev: &'static str)
     }
 }
 
-fn python_libvirt() -> bool {
-    Command::new(PY)
-        .args(["-c", "import libvirt"])
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 #[test]
 fn guest_boots_with_an_fdgroup_disk_associated_by_python() {
     let Some(guest) = guest_available() else {
         return;
     };
-    if !python_libvirt() || !std::path::Path::new("/usr/bin/virsh").exists() {
-        eprintln!("skipping: {PY} with the libvirt module (python3-libvirt) or virsh missing");
+    if !python_libvirt_and_virsh() {
         return;
     }
     let root = temp_root("rvirt-fdgroup");

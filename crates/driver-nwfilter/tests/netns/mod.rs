@@ -11,7 +11,7 @@ use rvirt_driver_nwfilter::{NftCommand, NwFilterDriverImpl, NwFilterPaths};
 use crate::golden::{
     binding_xml, ARP_FILTER, CLEAN_FILTER, DHCP_FILTER, IP_FILTER, MAC_FILTER, TOP_FILTER,
 };
-use crate::support::{list_table, must, ping_program, sh, skip_reason, Netns};
+use crate::support::{list_table, must, ping_program, sh, skip_reason, Netns, NsDriver};
 
 mod learn;
 
@@ -160,18 +160,10 @@ async fn binding_filters_traffic_in_a_namespace() {
 /// out: they need nf_conntrack_bridge / nft_reject_bridge, which minimal kernels lack.
 #[tokio::test]
 async fn clean_traffic_tree_loads_into_the_kernel() {
-    if let Some(why) = skip_reason() {
-        eprintln!("skipping clean_traffic_tree_loads_into_the_kernel: {why}");
+    let Some(env) = NsDriver::create("clean_traffic_tree_loads_into_the_kernel", "k") else {
         return;
-    }
-    let ns = format!("rvnf{}k", std::process::id());
-    let _guard = Netns::create(std::slice::from_ref(&ns));
-    let dir = tempfile::tempdir().unwrap();
-    let d = NwFilterDriverImpl::open_with_runner(
-        NwFilterPaths::under_root(dir.path()),
-        Arc::new(NftCommand::in_netns(&ns)),
-    )
-    .unwrap();
+    };
+    let (ns, d) = (&env.ns, env.open());
     let clean = CLEAN_FILTER
         .replace(" state='NEW,ESTABLISHED'", "")
         .replace("action='reject'", "action='drop'");
@@ -191,7 +183,7 @@ async fn clean_traffic_tree_loads_into_the_kernel() {
         .await
         .unwrap();
     }
-    let table = list_table(&ns);
+    let table = list_table(ns);
     for expect in [
         "chain vnet1/out/arp {",
         "arp operation request arp saddr ip 10.0.0.2 return",
@@ -210,7 +202,7 @@ async fn clean_traffic_tree_loads_into_the_kernel() {
     d.nwfilter_binding_create_xml(&binding_xml("vnet0", "t-mac", "52:54:00:00:00:01", &[]), 0)
         .await
         .unwrap();
-    let table = list_table(&ns);
+    let table = list_table(ns);
     assert!(!table.contains("chain vnet0/out/arp"), "{table}");
     assert!(table.contains("chain vnet0/out/mac"), "{table}");
     assert!(table.contains("chain vnet1/out/arp"), "{table}");
@@ -220,18 +212,10 @@ async fn clean_traffic_tree_loads_into_the_kernel() {
 /// accepts.
 #[tokio::test]
 async fn every_element_loads_into_the_kernel() {
-    if let Some(why) = skip_reason() {
-        eprintln!("skipping every_element_loads_into_the_kernel: {why}");
+    let Some(env) = NsDriver::create("every_element_loads_into_the_kernel", "e") else {
         return;
-    }
-    let ns = format!("rvnf{}e", std::process::id());
-    let _guard = Netns::create(std::slice::from_ref(&ns));
-    let dir = tempfile::tempdir().unwrap();
-    let d = NwFilterDriverImpl::open_with_runner(
-        NwFilterPaths::under_root(dir.path()),
-        Arc::new(NftCommand::in_netns(&ns)),
-    )
-    .unwrap();
+    };
+    let (ns, d) = (&env.ns, env.open());
     let rules = [
         "<mac srcmacaddr='$MAC' srcmacmask='ff:ff:ff:00:00:00' dstmacaddr='ff:ff:ff:ff:ff:ff' protocolid='0x1234'/>",
         "<vlan vlanid='10' encap-protocol='arp'/>",
@@ -277,7 +261,7 @@ async fn every_element_loads_into_the_kernel() {
     )
     .await
     .unwrap();
-    let table = list_table(&ns);
+    let table = list_table(ns);
     if std::env::var_os("RVIRT_SHOW_TABLE").is_some() {
         eprintln!("{table}");
     }

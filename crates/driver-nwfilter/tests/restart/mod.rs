@@ -1,30 +1,17 @@
 //! Daemon restart (`virNWFilterBuildAll` at `nwfilterStateInitialize`): bindings found in
 //! the status dir are instantiated again, chains of ports without a binding are dropped.
 
-use std::sync::Arc;
-
 use rvirt_core::driver::NWFilterDriver;
-use rvirt_driver_nwfilter::{NftCommand, NwFilterDriverImpl, NwFilterPaths};
 
 use crate::golden::{binding_xml, IP_FILTER, MAC_FILTER, TOP_FILTER};
-use crate::support::{list_table, must, skip_reason, Netns};
+use crate::support::{list_table, must, NsDriver};
 
 #[tokio::test]
 async fn reopen_reapplies_bindings_and_drops_stale_ports() {
-    if let Some(why) = skip_reason() {
-        eprintln!("skipping reopen_reapplies_bindings_and_drops_stale_ports: {why}");
+    let Some(env) = NsDriver::create("reopen_reapplies_bindings_and_drops_stale_ports", "r") else {
         return;
-    }
-    let ns = format!("rvnf{}r", std::process::id());
-    let _guard = Netns::create(std::slice::from_ref(&ns));
-    let dir = tempfile::tempdir().unwrap();
-    let open = || {
-        NwFilterDriverImpl::open_with_runner(
-            NwFilterPaths::under_root(dir.path()),
-            Arc::new(NftCommand::in_netns(&ns)),
-        )
-        .unwrap()
     };
+    let (ns, open) = (&env.ns, || env.open());
     let d = open();
     for x in [MAC_FILTER, IP_FILTER, TOP_FILTER] {
         d.nwfilter_define_xml(x, 0).await.unwrap();
@@ -36,7 +23,7 @@ async fn reopen_reapplies_bindings_and_drops_stale_ports() {
     .await
     .unwrap();
     let rule = "ip saddr 10.9.0.7 return";
-    assert!(list_table(&ns).contains(rule), "{}", list_table(&ns));
+    assert!(list_table(ns).contains(rule), "{}", list_table(ns));
     drop(d);
 
     // the rules vanish while the daemon is down; a stale port appears
@@ -55,14 +42,14 @@ async fn reopen_reapplies_bindings_and_drops_stale_ports() {
         "stale0/out",
         "drop",
     ]);
-    let table = list_table(&ns);
+    let table = list_table(ns);
     assert!(
         !table.contains(rule) && table.contains("stale0/out"),
         "{table}"
     );
 
     let d = open();
-    let table = list_table(&ns);
+    let table = list_table(ns);
     assert!(table.contains(rule), "{table}");
     assert!(table.contains("iifname vmap @out_ports"), "{table}");
     assert!(table.contains("\"rst0\" : jump rst0/out"), "{table}");

@@ -132,3 +132,37 @@ pub fn ping_program() -> Option<Vec<&'static str>> {
     }
     None
 }
+
+/// A namespace of its own for one real-kernel test, and a driver root whose `nft` runs
+/// there; `None` (after saying why) when the test cannot run here.
+pub struct NsDriver {
+    pub ns: String,
+    pub dir: tempfile::TempDir,
+    _guard: Netns,
+}
+
+impl NsDriver {
+    /// `test` names the skipped test; `tag` makes the namespace name unique per test.
+    pub fn create(test: &str, tag: &str) -> Option<NsDriver> {
+        if let Some(why) = skip_reason() {
+            eprintln!("skipping {test}: {why}");
+            return None;
+        }
+        let ns = format!("rvnf{}{tag}", std::process::id());
+        let guard = Netns::create(std::slice::from_ref(&ns));
+        Some(NsDriver {
+            ns,
+            dir: tempfile::tempdir().unwrap(),
+            _guard: guard,
+        })
+    }
+
+    /// Opens (or re-opens, as a restarted daemon) the driver on this root.
+    pub fn open(&self) -> std::sync::Arc<rvirt_driver_nwfilter::NwFilterDriverImpl> {
+        rvirt_driver_nwfilter::NwFilterDriverImpl::open_with_runner(
+            rvirt_driver_nwfilter::NwFilterPaths::under_root(self.dir.path()),
+            std::sync::Arc::new(rvirt_driver_nwfilter::NftCommand::in_netns(&self.ns)),
+        )
+        .unwrap()
+    }
+}

@@ -46,9 +46,11 @@ pub async fn setup(
         Some(g) => Some(group_id(g)?),
         None => None,
     };
+    // the read-only socket first: whoever waits for the main socket (clients, tests,
+    // service managers) then finds both
     for (path, mode, read_only) in [
-        (&rw, config.unix_sock_rw_perms, false),
         (&ro, config.unix_sock_ro_perms, true),
+        (&rw, config.unix_sock_rw_perms, false),
     ] {
         server
             .listen_unix(path, mode, read_only)
